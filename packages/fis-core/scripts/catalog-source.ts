@@ -37,6 +37,14 @@ function parameter(raw: Raw): CatalogParameter {
     required: raw.required === 'conditional' ? 'conditional' : raw.required === true,
   };
   if (Array.isArray(raw.allowed)) out.allowed = raw.allowed.map(String);
+  else if (raw.allowed && typeof raw.allowed === 'object') {
+    // e.g. kubernetesKind: allowed kinds per kubernetesApiVersion
+    const byValue = Object.fromEntries(
+      Object.entries(raw.allowed as Record<string, unknown[]>).map(([k, v]) => [k, v.map(String)]),
+    );
+    out.allowed = [...new Set(Object.values(byValue).flat())];
+    out.allowedByOtherValue = byValue;
+  }
   if (type === 'ISO8601-duration') {
     const min = durationSeconds(raw.min);
     const max = durationSeconds(raw.max);

@@ -20,6 +20,11 @@ export interface CatalogParameter {
   required: boolean | 'conditional';
   /** Allowed values for enums and enum lists. */
   allowed?: string[];
+  /**
+   * When the allowed values depend on another parameter's value (kubernetesKind on
+   * kubernetesApiVersion): that value → allowed values.
+   */
+  allowedByOtherValue?: Record<string, string[]>;
   /** Numeric bounds for integer and number strings. */
   min?: number;
   max?: number;

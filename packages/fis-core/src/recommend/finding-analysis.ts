@@ -1,0 +1,102 @@
+import type { Finding } from '@faultline/findings';
+import type { Catalog } from '../catalog/catalog';
+import type { SignalDefinition } from './knowledge/types';
+import { matchTerm, type PreparedText, prepareText } from './text-signals';
+
+/** How strongly one signal (a context or a symptom) is present in a finding. */
+export interface SignalScore {
+  score: number;
+  matched: string[];
+}
+
+/** Everything the recommender reads from a finding. */
+export interface FindingAnalysis {
+  text: PreparedText;
+  contexts: Map<string, SignalScore>;
+  symptoms: Map<string, SignalScore>;
+  /** FIS resource type → ARNs from the finding that match it. */
+  resourceArns: Map<string, string[]>;
+  /** Availability Zone names or ids mentioned (us-east-1a, use1-az2). */
+  availabilityZones: string[];
+  /** Region names mentioned or found in ARNs. */
+  regions: string[];
+}
+
+const AZ_NAME = /\b([a-z]{2}(?:-gov)?-[a-z]+-\d[a-z])\b/g;
+const AZ_ID = /\b([a-z]{3,4}\d-az\d)\b/g;
+const REGION = /\b((?:us|eu|ap|sa|ca|me|af|il|mx)(?:-gov)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b/g;
+
+/** Saturating sum: many weak hints add up, but never beyond 1. */
+export function saturate(weight: number): number {
+  return 1 - Math.exp(-weight);
+}
+
+function scoreSignals(text: PreparedText, definitions: readonly SignalDefinition[]): Map<string, SignalScore> {
+  const scores = new Map<string, SignalScore>();
+  for (const definition of definitions) {
+    let weight = 0;
+    const matched: string[] = [];
+    for (const [term, termWeight] of definition.terms) {
+      if (matchTerm(text, term)) {
+        weight += termWeight;
+        matched.push(term.replace(/\*/g, ''));
+      }
+    }
+    if (weight > 0) scores.set(definition.id, { score: saturate(weight), matched });
+  }
+  return scores;
+}
+
+function arnsByResourceType(resources: readonly string[], catalog: Catalog): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const arn of resources) {
+    if (!arn.startsWith('arn:')) continue;
+    for (const type of catalog.resourceTypes) {
+      if (!type.arnPattern || type.deprecated) continue;
+      if (new RegExp(type.arnPattern).test(arn)) {
+        const list = out.get(type.type) ?? [];
+        list.push(arn);
+        out.set(type.type, list);
+      }
+    }
+  }
+  // A spot instance ARN is an instance ARN: keep it under aws:ec2:instance only.
+  out.delete('aws:ec2:spot-instance');
+  return out;
+}
+
+/** Reads contexts, symptoms, ARNs, zones and regions from a finding. */
+export function analyzeFinding(
+  finding: Finding,
+  catalog: Catalog,
+  knowledge: { contexts: readonly SignalDefinition[]; symptoms: readonly SignalDefinition[] },
+): FindingAnalysis {
+  const evidence = finding.evidence.map((e) => e.excerpt ?? '').join('\n');
+  const raw = [finding.title, finding.summary, finding.category.replace(/_/g, ' '), evidence].join('\n');
+  const text = prepareText(raw);
+  const contexts = scoreSignals(text, knowledge.contexts);
+  const symptoms = scoreSignals(text, knowledge.symptoms);
+  const resourceArns = arnsByResourceType(finding.resources, catalog);
+  for (const definition of knowledge.contexts) {
+    const types = definition.resourceTypes ?? [];
+    const arns = types.flatMap((t) => resourceArns.get(t) ?? []);
+    if (arns.length === 0) continue;
+    const current = contexts.get(definition.id);
+    contexts.set(definition.id, {
+      score: Math.max(current?.score ?? 0, 0.95),
+      matched: [...(current?.matched ?? []), `ARN of ${types.join(' or ')}`],
+    });
+  }
+  const lower = raw.toLowerCase();
+  const regionsFromArns = finding.resources
+    .map((arn) => arn.split(':')[3])
+    .filter((r): r is string => Boolean(r));
+  return {
+    text,
+    contexts,
+    symptoms,
+    resourceArns,
+    availabilityZones: [...new Set([...lower.matchAll(AZ_NAME), ...lower.matchAll(AZ_ID)].map((m) => m[1] as string))],
+    regions: [...new Set([...regionsFromArns, ...[...lower.matchAll(REGION)].map((m) => m[1] as string)])],
+  };
+}

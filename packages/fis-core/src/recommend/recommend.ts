@@ -1,0 +1,235 @@
+import { type Finding, type FindingInput, normalizeFinding, stableId } from '@faultline/findings';
+import { ZodError } from 'zod';
+import { bundledCatalog } from '../catalog/bundled-catalog';
+import type { Catalog } from '../catalog/catalog';
+import type { CatalogAction } from '../catalog/types';
+import { FisCoreError, FisCoreErrorCode } from '../errors';
+import { analyzeFinding, type FindingAnalysis } from './finding-analysis';
+import { CONTEXTS } from './knowledge/contexts';
+import { FAILURE_MODES } from './knowledge/failure-modes';
+import { SYMPTOMS } from './knowledge/symptoms';
+import type { FailureMode, FailureModeAction, SignalDefinition } from './knowledge/types';
+import { lexicalScores } from './lexical-index';
+import { DEFAULT_DURATION_SECONDS, defaultParameters } from './parameter-defaults';
+import { findPlaceholders } from './placeholders';
+import type { Recommendation, RecommendationResult } from './recommendation';
+import { describeRecommendation } from './recommendation-text';
+import { suggestTarget } from './target-suggestion';
+
+/** Options of {@link recommend}. */
+export interface RecommendOptions {
+  /** Catalog to recommend from. Defaults to the bundled snapshot. */
+  catalog?: Catalog;
+  /** How many recommendations at most. Default 5, at most 20. */
+  limit?: number;
+  /** Recommendations scoring below this are dropped. Default 0.08. */
+  minScore?: number;
+  /** Fault duration to aim for, in seconds (clamped to each action's limits). Default 300. */
+  durationSeconds?: number;
+  /** AWS region of the experiment, used in document ARNs. Defaults to the finding's ARNs' region. */
+  region?: string;
+  /** Failure modes and signals to use instead of the built-in knowledge base. */
+  knowledge?: { failureModes?: FailureMode[]; contexts?: SignalDefinition[]; symptoms?: SignalDefinition[] };
+}
+
+interface Candidate {
+  action: CatalogAction;
+  score: number;
+  mode?: FailureMode;
+  modeAction?: FailureModeAction;
+  contextId?: string;
+  symptomId?: string;
+  lexical: number;
+  arnMatch: boolean;
+}
+
+/** Score used for a mode without contexts (it applies anywhere) and without symptoms. */
+const ANY_CONTEXT = 0.7;
+const LEXICAL_BONUS = 0.12;
+const LEXICAL_ONLY = 0.45;
+const ARN_BONUS = 0.1;
+
+function contextScore(
+  analysis: FindingAnalysis,
+  definitions: readonly SignalDefinition[],
+  id: string,
+): number {
+  const found = analysis.contexts.get(id)?.score ?? 0;
+  const definition = definitions.find((d) => d.id === id);
+  if (!definition?.prior) return found;
+  const groupNamed = definitions.some(
+    (d) => d.group === definition.group && (analysis.contexts.get(d.id)?.score ?? 0) >= 0.5,
+  );
+  if (groupNamed) return found;
+  const otherStrong = [...analysis.contexts.values()].some((s) => s.score >= 0.8);
+  return Math.max(found, otherStrong ? definition.prior / 2 : definition.prior);
+}
+
+function best(ids: readonly string[], score: (id: string) => number): { id?: string; score: number } {
+  let top: { id?: string; score: number } = { score: 0 };
+  for (const id of ids) {
+    const value = score(id);
+    if (value > top.score) top = { id, score: value };
+  }
+  return top;
+}
+
+function scoreCandidates(
+  catalog: Catalog,
+  analysis: FindingAnalysis,
+  knowledge: { failureModes: FailureMode[]; contexts: SignalDefinition[] },
+): Candidate[] {
+  const candidates = new Map<string, Candidate>();
+  const lexical = lexicalScores(catalog, analysis.text);
+  const anySymptom = Math.max(0, ...[...analysis.symptoms.values()].map((s) => s.score));
+  for (const mode of knowledge.failureModes) {
+    const context = mode.contexts.length
+      ? best(mode.contexts, (id) => contextScore(analysis, knowledge.contexts, id))
+      : { score: ANY_CONTEXT };
+    if (context.score === 0) continue;
+    const symptom = mode.symptoms.length
+      ? best(mode.symptoms, (id) => analysis.symptoms.get(id)?.score ?? 0)
+      : { score: 0.75 + 0.25 * anySymptom };
+    if (symptom.score === 0) continue;
+    for (const modeAction of mode.actions) {
+      const action = catalog.action(modeAction.actionId);
+      if (!action || action.deprecated) continue;
+      const score = context.score * symptom.score * modeAction.weight;
+      const current = candidates.get(action.id);
+      if (!current || score > current.score) {
+        candidates.set(action.id, {
+          action,
+          score,
+          mode,
+          modeAction,
+          ...(context.id !== undefined && { contextId: context.id }),
+          ...(symptom.id !== undefined && { symptomId: symptom.id }),
+          lexical: 0,
+          arnMatch: false,
+        });
+      }
+    }
+  }
+  for (const action of catalog.actions) {
+    if (action.deprecated) continue;
+    const lex = lexical.get(action.id) ?? 0;
+    const arnMatch = Object.values(action.targets).some((type) => analysis.resourceArns.has(type));
+    const current = candidates.get(action.id);
+    if (current) {
+      current.lexical = lex;
+      current.arnMatch = arnMatch;
+      current.score += LEXICAL_BONUS * lex + (arnMatch && current.score > 0.05 ? ARN_BONUS : 0);
+    } else if (lex > 0) {
+      candidates.set(action.id, { action, score: LEXICAL_ONLY * lex * lex + (arnMatch ? ARN_BONUS / 2 : 0), lexical: lex, arnMatch });
+    }
+  }
+  return [...candidates.values()];
+}
+
+function toFinding(input: Finding | FindingInput): Finding {
+  try {
+    return normalizeFinding(input);
+  } catch (error) {
+    if (error instanceof ZodError) {
+      const issues = error.issues.map((i) => ({ path: ['finding', ...i.path].join('.'), message: i.message }));
+      throw new FisCoreError(
+        FisCoreErrorCode.InvalidInput,
+        `invalid finding: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        { cause: error, data: { issues } },
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Ranks the FIS experiments that would test the failure a finding describes.
+ *
+ * It reads where the failure happened (contexts: EKS pods, Aurora, Kinesis, …, also from ARNs) and
+ * what happened (symptoms: CPU saturation, failover, throttling, …), scores the knowledge base's
+ * failure modes on both, and adds a lexical match against the catalog's action descriptions so an
+ * action no failure mode names can still be found. Each recommendation carries parameters within
+ * the catalog's limits, a suggested target, a stop condition, the IAM permissions it needs and a
+ * testable hypothesis. Throws {@link FisCoreError} `FIS_INVALID_INPUT` when the input is not a finding.
+ *
+ * @example
+ * const { recommendations } = recommend({ id: 'inc-1', summary: 'Aurora writer failed over, checkout errored for 40 s' });
+ * recommendations[0].actionId; // 'aws:rds:failover-db-cluster'
+ */
+export function recommend(input: Finding | FindingInput, options: RecommendOptions = {}): RecommendationResult {
+  const catalog = options.catalog ?? bundledCatalog();
+  const finding = toFinding(input);
+  const knowledge = {
+    failureModes: options.knowledge?.failureModes ?? FAILURE_MODES,
+    contexts: options.knowledge?.contexts ?? CONTEXTS,
+    symptoms: options.knowledge?.symptoms ?? SYMPTOMS,
+  };
+  const analysis = analyzeFinding(finding, catalog, knowledge);
+  const limit = Math.min(Math.max(1, Math.floor(options.limit ?? 5)), 20);
+  const minScore = options.minScore ?? 0.08;
+  const ranked = scoreCandidates(catalog, analysis, knowledge)
+    .filter((c) => c.score >= minScore)
+    .sort((a, b) => b.score - a.score || a.action.id.localeCompare(b.action.id))
+    .slice(0, limit);
+  const parameterContext = {
+    durationSeconds: options.durationSeconds ?? DEFAULT_DURATION_SECONDS,
+    availabilityZones: analysis.availabilityZones,
+    regions: analysis.regions,
+    ...((options.region ?? analysis.regions[0]) !== undefined && { region: options.region ?? analysis.regions[0] }),
+  };
+  const recommendations = ranked.map((candidate, index): Recommendation => {
+    const parameters = defaultParameters(candidate.action, candidate.modeAction?.parameters, parameterContext);
+    const target = suggestTarget(catalog, candidate.action, analysis);
+    const text = describeRecommendation(candidate, analysis, knowledge, target, parameters);
+    const recommendation: Recommendation = {
+      id: stableId('rec', { findingId: finding.id, actionId: candidate.action.id, mode: candidate.mode?.id ?? null }),
+      findingId: finding.id,
+      rank: index + 1,
+      actionId: candidate.action.id,
+      title: text.title,
+      score: Math.round(Math.min(candidate.score, 0.99) * 1000) / 1000,
+      ...(candidate.mode && { failureModeId: candidate.mode.id }),
+      rationale: text.rationale,
+      hypothesis: text.hypothesis,
+      parameters,
+      target,
+      stopCondition: text.stopCondition,
+      blastRadius: text.blastRadius,
+      permissions: candidate.action.permissions.filter((p) => !p.conditional).map((p) => p.action),
+      placeholders: [],
+      action: candidate.action.id,
+      ...(text.duration !== undefined && { duration: text.duration }),
+      description: text.description,
+      targets: target ? [target.resourceType] : [],
+      stopConditions: [text.stopCondition.suggestion],
+    };
+    recommendation.placeholders = findPlaceholders([parameters, target]);
+    return recommendation;
+  });
+  return {
+    findingId: finding.id,
+    count: recommendations.length,
+    recommendations,
+    analysis: {
+      contexts: summarize(analysis.contexts, knowledge.contexts),
+      symptoms: summarize(analysis.symptoms, knowledge.symptoms),
+      resourceTypes: [...analysis.resourceArns].map(([resourceType, arns]) => ({ resourceType, arns })),
+    },
+  };
+}
+
+function summarize(
+  scores: FindingAnalysis['contexts'],
+  definitions: readonly SignalDefinition[],
+): RecommendationResult['analysis']['contexts'] {
+  return [...scores]
+    .map(([id, s]) => ({
+      id,
+      label: definitions.find((d) => d.id === id)?.label ?? id,
+      score: Math.round(s.score * 1000) / 1000,
+      matched: s.matched,
+    }))
+    .sort((a, b) => b.score - a.score);
+}
+
+export type { Candidate as RecommendationCandidate };

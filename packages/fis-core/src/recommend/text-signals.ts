@@ -1,0 +1,103 @@
+/**
+ * Turns free text into tokens and matches knowledge-base terms against them.
+ *
+ * A term is one or more words separated by spaces. A word ending in `*` matches any token that
+ * starts with it (`throttl*` matches throttled, throttling, ThrottlingException). Other words match
+ * a token equal to them, ignoring a plural `s`/`es`. CamelCase and digits are split first, so
+ * `OOMKilled` reads as `oom killed` and `ProvisionedThroughputExceeded` as three words.
+ */
+
+/** Text prepared once for many term look-ups. */
+export interface PreparedText {
+  tokens: string[];
+  /** Token → positions, for quick look-up of a term's first word. */
+  positions: Map<string, number[]>;
+  /** Distinct tokens, for prefix terms. */
+  distinct: string[];
+}
+
+const MAX_TOKENS = 20_000;
+
+function singular(token: string): string {
+  if (token.length > 4 && token.endsWith('ies')) return `${token.slice(0, -3)}y`;
+  if (token.length > 4 && /(?:ch|sh|x|ss)es$/.test(token)) return token.slice(0, -2);
+  if (token.length > 3 && token.endsWith('s') && !token.endsWith('ss') && !token.endsWith('us')) {
+    return token.slice(0, -1);
+  }
+  return token;
+}
+
+/** Splits text into lowercase tokens (camelCase and letter/digit boundaries split). */
+export function tokenize(text: string): string[] {
+  const spaced = text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase();
+  const raw = spaced.split(/[^a-z0-9]+/).filter(Boolean);
+  const out: string[] = [];
+  for (const token of raw) {
+    if (out.length >= MAX_TOKENS) break;
+    // keep "5xx", "4xx", "p99", "i3", "gp3" whole; split "500ms" into "500" "ms"
+    const parts = /^(?:\d+xx|p\d{2,3}|[a-z]+\d+[a-z]*)$/.test(token) ? [token] : token.split(/(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)/);
+    for (const part of parts) out.push(singular(part));
+  }
+  return out;
+}
+
+/** Prepares text for {@link matchTerm}. */
+export function prepareText(text: string): PreparedText {
+  const tokens = tokenize(text);
+  const positions = new Map<string, number[]>();
+  tokens.forEach((token, index) => {
+    const list = positions.get(token);
+    if (list) list.push(index);
+    else positions.set(token, [index]);
+  });
+  return { tokens, positions, distinct: [...positions.keys()] };
+}
+
+interface CompiledWord {
+  prefix: boolean;
+  value: string;
+}
+
+const compiledTerms = new Map<string, CompiledWord[]>();
+
+function compileTerm(term: string): CompiledWord[] {
+  let compiled = compiledTerms.get(term);
+  if (!compiled) {
+    compiled = term
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((word): CompiledWord[] =>
+        word.endsWith('*')
+          ? [{ prefix: true, value: word.slice(0, -1) }]
+          : tokenize(word).map((value) => ({ prefix: false, value })),
+      );
+    compiledTerms.set(term, compiled);
+  }
+  return compiled;
+}
+
+function wordMatches(word: CompiledWord, token: string | undefined): boolean {
+  if (token === undefined) return false;
+  return word.prefix ? token.startsWith(word.value) : token === word.value;
+}
+
+/** True when the term occurs in the text (all its words, consecutively). */
+export function matchTerm(text: PreparedText, term: string): boolean {
+  const words = compileTerm(term);
+  const first = words[0];
+  if (!first) return false;
+  const starts: number[] = [];
+  if (first.prefix) {
+    for (const token of text.distinct) {
+      if (token.startsWith(first.value)) starts.push(...(text.positions.get(token) ?? []));
+    }
+  } else {
+    starts.push(...(text.positions.get(first.value) ?? []));
+  }
+  if (words.length === 1) return starts.length > 0;
+  return starts.some((start) => words.every((word, offset) => wordMatches(word, text.tokens[start + offset])));
+}
