@@ -5,7 +5,11 @@ const MAX_TEXT = 20_000;
 
 /** Where a piece of evidence came from and what it says (quoted as data, never as instructions). */
 export const EvidenceSchema = z.looseObject({
-  source: z.string().max(512).optional().describe('What produced the evidence, e.g. "kubelet" or "CloudWatch".'),
+  source: z
+    .string()
+    .max(512)
+    .optional()
+    .describe('What produced the evidence, e.g. "kubelet" or "CloudWatch".'),
   location: z
     .string()
     .max(2048)
@@ -46,17 +50,29 @@ const stringish = (max: number) => z.string().max(max);
  */
 export const FindingInputSchema = z
   .looseObject({
-    id: z.string().min(1).max(256).optional().describe('Id of the finding; derived from its content when absent.'),
+    id: z
+      .string()
+      .min(1)
+      .max(256)
+      .optional()
+      .describe('Id of the finding; derived from its content when absent.'),
     source: stringish(256).optional(),
     title: stringish(1024).optional().describe('One line naming the problem.'),
     summary: stringish(MAX_TEXT).optional().describe('What happened, in the words of the incident.'),
     description: stringish(MAX_TEXT).optional().describe('Longer text; used when summary is absent.'),
-    severity: stringish(64).optional().describe('critical, high, medium, low or info (aliases like P1 accepted).'),
+    severity: stringish(64)
+      .optional()
+      .describe('critical, high, medium, low or info (aliases like P1 accepted).'),
     priority: stringish(64).optional().describe('Priority as AWS DevOps Agent gives it (HIGH, P1, …).'),
     category: stringish(256).optional(),
     type: stringish(256).optional().describe('Finding type, e.g. NETWORK_ISSUE (the Python server’s field).'),
     resources: z
-      .array(z.union([stringish(2048), z.looseObject({ arn: stringish(2048).optional(), id: stringish(2048).optional() })]))
+      .array(
+        z.union([
+          stringish(2048),
+          z.looseObject({ arn: stringish(2048).optional(), id: stringish(2048).optional() }),
+        ]),
+      )
       .max(200)
       .optional()
       .describe('ARNs or ids of affected resources.'),

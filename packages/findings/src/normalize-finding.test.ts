@@ -25,7 +25,8 @@ describe('normalizeFinding', () => {
   it('accepts an AWS DevOps Agent finding and keeps its extra fields', () => {
     const finding = normalizeFinding({
       title: 'Checkout latency regression',
-      summary: 'p99 of checkout rose to 4s after arn:aws:rds:us-east-1:123456789012:cluster:orders failed over.',
+      summary:
+        'p99 of checkout rose to 4s after arn:aws:rds:us-east-1:123456789012:cluster:orders failed over.',
       priority: 'HIGH',
       investigationId: 'inv-42',
       rootCause: { component: 'orders-db' },

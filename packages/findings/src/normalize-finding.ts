@@ -1,4 +1,4 @@
-import { type Finding, FindingInputSchema, type FindingInput } from './finding';
+import { type Finding, type FindingInput, FindingInputSchema } from './finding';
 import { toSeverity } from './severity';
 import { findingId } from './stable-id';
 
@@ -52,7 +52,10 @@ export function normalizeFinding(input: FindingInput | unknown): Finding {
   const named = (resources ?? []).map(resourceOf).filter((r): r is string => Boolean(r));
   const mentioned = extractArns([title, text, ...evidenceList.map((e) => e.excerpt ?? '')].join('\n'));
   const allResources = [...new Set([...named, ...mentioned])];
-  const normalizedCategory = (category ?? type ?? 'uncategorized').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const normalizedCategory = (category ?? type ?? 'uncategorized')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return {
     ...extra,
     id:

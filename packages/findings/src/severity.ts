@@ -59,7 +59,10 @@ const ALIASES: Record<string, Severity> = {
  */
 export function toSeverity(value: unknown): Severity | undefined {
   if (typeof value !== 'string') return undefined;
-  const key = value.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  const key = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
   return ALIASES[key];
 }
 

@@ -3,7 +3,9 @@ import { canonicalJson, evidenceFingerprint, findingId, stableId } from './stabl
 
 describe('stableId', () => {
   it('is independent of key order', () => {
-    expect(stableId('rec', { a: 1, b: [1, { y: 2, x: 1 }] })).toBe(stableId('rec', { b: [1, { x: 1, y: 2 }], a: 1 }));
+    expect(stableId('rec', { a: 1, b: [1, { y: 2, x: 1 }] })).toBe(
+      stableId('rec', { b: [1, { x: 1, y: 2 }], a: 1 }),
+    );
   });
 
   it('changes when the content changes', () => {
@@ -28,14 +30,20 @@ describe('stableId', () => {
 
 describe('canonicalJson', () => {
   it('drops undefined members and sorts keys', () => {
-    expect(canonicalJson({ b: 1, a: undefined, c: { z: null, y: 'x' } })).toBe('{"b":1,"c":{"y":"x","z":null}}');
+    expect(canonicalJson({ b: 1, a: undefined, c: { z: null, y: 'x' } })).toBe(
+      '{"b":1,"c":{"y":"x","z":null}}',
+    );
   });
 });
 
 describe('evidenceFingerprint', () => {
   it('ignores timestamps, ids, addresses and counts', () => {
-    const a = evidenceFingerprint('2026-11-02T10:11:12Z pid 4412 oom-kill task=java 10.0.3.4 d2f1c1e0-1b2a-4c3d-9e8f-001122334455');
-    const b = evidenceFingerprint('2026-11-03T22:01:02.55Z pid 98 OOM-kill  task=java 10.0.9.9 a2f1c1e0-1b2a-4c3d-9e8f-001122334466');
+    const a = evidenceFingerprint(
+      '2026-11-02T10:11:12Z pid 4412 oom-kill task=java 10.0.3.4 d2f1c1e0-1b2a-4c3d-9e8f-001122334455',
+    );
+    const b = evidenceFingerprint(
+      '2026-11-03T22:01:02.55Z pid 98 OOM-kill  task=java 10.0.9.9 a2f1c1e0-1b2a-4c3d-9e8f-001122334466',
+    );
     expect(a).toBe(b);
   });
 

@@ -147,7 +147,11 @@ function quotas(raw: Raw): CatalogQuotas {
     parallelActionsPerExperiment: quotaValue(account, 'Parallel actions per experiment', 10),
     maxActionDurationHours: quotaValue(account, 'Action duration in hours', 12),
     maxExperimentDurationHours: quotaValue(account, 'Experiment duration in hours', 12),
-    targetAccountConfigurationsPerTemplate: quotaValue(account, 'Target account configurations per experiment template', 10),
+    targetAccountConfigurationsPerTemplate: quotaValue(
+      account,
+      'Target account configurations per experiment template',
+      10,
+    ),
     resourceArnsPerTarget: 5,
     resourceTagsPerTarget: 50,
     tagsPerTemplate: 50,

@@ -1,4 +1,5 @@
-const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const ISO_DURATION =
+  /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /**
  * Parses an ISO 8601 duration as FIS writes them (`PT30S`, `PT5M`, `PT1H30M`, `P1D`) into seconds.
@@ -12,7 +13,8 @@ export function parseIsoDuration(text: string): number | null {
   const match = ISO_DURATION.exec(text.trim().toUpperCase());
   if (!match || text.trim().toUpperCase() === 'P' || /T$/.test(text.trim().toUpperCase())) return null;
   const [, days, hours, minutes, seconds] = match;
-  if (days === undefined && hours === undefined && minutes === undefined && seconds === undefined) return null;
+  if (days === undefined && hours === undefined && minutes === undefined && seconds === undefined)
+    return null;
   return (
     Number(days ?? 0) * 86_400 + Number(hours ?? 0) * 3_600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0)
   );

@@ -15,3 +15,47 @@ export type {
 } from './catalog/types';
 export { describeDuration, formatIsoDuration, parseIsoDuration } from './duration';
 export { FisCoreError, FisCoreErrorCode } from './errors';
+export { CONTEXTS } from './recommend/knowledge/contexts';
+export { FAILURE_MODES } from './recommend/knowledge/failure-modes';
+export { SYMPTOMS } from './recommend/knowledge/symptoms';
+export type {
+  FailureMode,
+  FailureModeAction,
+  SignalDefinition,
+  WeightedTerm,
+} from './recommend/knowledge/types';
+export { type RecommendOptions, recommend } from './recommend/recommend';
+export {
+  type FindingAnalysisSummary,
+  type Recommendation,
+  type RecommendationResult,
+  RecommendationSchema,
+  type SuggestedTarget,
+  SuggestedTargetSchema,
+} from './recommend/recommendation';
+export { cloudFormationTemplate, toCloudFormationProperties } from './template/cloudformation';
+export {
+  type CreateTemplateOptions,
+  type CreateTemplateResult,
+  createTemplate,
+  type InputNames,
+  type TemplatePlaceholder,
+} from './template/create-template';
+export {
+  experimentRolePolicy,
+  experimentRoleTrustPolicy,
+  type IamPolicyDocument,
+  type IamStatement,
+} from './template/iam-policy';
+export { type RecommendationInput, RecommendationInputSchema } from './template/recommendation-input';
+export { type TargetConfig, TargetConfigSchema } from './template/target-config';
+export type {
+  ExperimentTemplate,
+  ExperimentTemplateAction,
+  ExperimentTemplateLogConfiguration,
+  ExperimentTemplateOptions,
+  ExperimentTemplateStopCondition,
+  ExperimentTemplateTarget,
+} from './template/types';
+export { toYaml } from './template/yaml';
+export { closestMatch } from './text/closest-match';

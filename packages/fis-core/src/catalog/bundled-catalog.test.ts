@@ -29,15 +29,20 @@ describe('bundledCatalog', () => {
 
   it('derives ARN patterns that match real ARNs', () => {
     const instance = bundledCatalog().resourceType('aws:ec2:instance');
-    expect(new RegExp(instance?.arnPattern ?? '^$').test('arn:aws:ec2:us-east-1:123456789012:instance/i-0abc')).toBe(
+    expect(
+      new RegExp(instance?.arnPattern ?? '^$').test('arn:aws:ec2:us-east-1:123456789012:instance/i-0abc'),
+    ).toBe(true);
+    const role = bundledCatalog().resourceType('aws:iam:role');
+    expect(new RegExp(role?.arnPattern ?? '^$').test('arn:aws:iam::123456789012:role/service/FisRole')).toBe(
       true,
     );
-    const role = bundledCatalog().resourceType('aws:iam:role');
-    expect(new RegExp(role?.arnPattern ?? '^$').test('arn:aws:iam::123456789012:role/service/FisRole')).toBe(true);
     expect(new RegExp(role?.arnPattern ?? '^$').test('arn:aws:iam::123456789012:user/alice')).toBe(false);
   });
 
-  it.runIf(existsSync(reference))('is generated from the current reference (run pnpm generate:catalog)', () => {
-    expect(readFileSync(OUTPUT, 'utf8')).toBe(renderModule(reference));
-  });
+  it.runIf(existsSync(reference))(
+    'is generated from the current reference (run pnpm generate:catalog)',
+    () => {
+      expect(readFileSync(OUTPUT, 'utf8')).toBe(renderModule(reference));
+    },
+  );
 });

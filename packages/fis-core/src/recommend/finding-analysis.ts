@@ -24,14 +24,18 @@ export interface FindingAnalysis {
 
 const AZ_NAME = /\b([a-z]{2}(?:-gov)?-[a-z]+-\d[a-z])\b/g;
 const AZ_ID = /\b([a-z]{3,4}\d-az\d)\b/g;
-const REGION = /\b((?:us|eu|ap|sa|ca|me|af|il|mx)(?:-gov)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b/g;
+const REGION =
+  /\b((?:us|eu|ap|sa|ca|me|af|il|mx)(?:-gov)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b/g;
 
 /** Saturating sum: many weak hints add up, but never beyond 1. */
 export function saturate(weight: number): number {
   return 1 - Math.exp(-weight);
 }
 
-function scoreSignals(text: PreparedText, definitions: readonly SignalDefinition[]): Map<string, SignalScore> {
+function scoreSignals(
+  text: PreparedText,
+  definitions: readonly SignalDefinition[],
+): Map<string, SignalScore> {
   const scores = new Map<string, SignalScore>();
   for (const definition of definitions) {
     let weight = 0;
@@ -96,7 +100,9 @@ export function analyzeFinding(
     contexts,
     symptoms,
     resourceArns,
-    availabilityZones: [...new Set([...lower.matchAll(AZ_NAME), ...lower.matchAll(AZ_ID)].map((m) => m[1] as string))],
+    availabilityZones: [
+      ...new Set([...lower.matchAll(AZ_NAME), ...lower.matchAll(AZ_ID)].map((m) => m[1] as string)),
+    ],
     regions: [...new Set([...regionsFromArns, ...[...lower.matchAll(REGION)].map((m) => m[1] as string)])],
   };
 }

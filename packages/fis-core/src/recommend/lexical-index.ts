@@ -40,7 +40,8 @@ function buildIndex(catalog: Catalog): LexicalIndex {
   });
   const documentFrequency = new Map<string, number>();
   for (const document of documents) {
-    for (const term of document.terms.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const term of document.terms.keys())
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
   const averageLength = documents.reduce((sum, d) => sum + d.length, 0) / Math.max(1, documents.length);
   return { documents, documentFrequency, averageLength };
@@ -74,7 +75,9 @@ export function lexicalScores(catalog: Catalog, text: PreparedText): Map<string,
       if (!frequency) continue;
       const df = index.documentFrequency.get(term) ?? 0;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      score += (idf * frequency * (k1 + 1)) / (frequency + k1 * (1 - b + (b * document.length) / index.averageLength));
+      score +=
+        (idf * frequency * (k1 + 1)) /
+        (frequency + k1 * (1 - b + (b * document.length) / index.averageLength));
     }
     if (score > 0) out.set(document.actionId, 1 - Math.exp(-score / 8));
   }

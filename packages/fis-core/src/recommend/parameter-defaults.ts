@@ -44,7 +44,11 @@ function otherRegion(context: ParameterContext): string {
 }
 
 /** A safe value for a required parameter that no failure mode preset gives. */
-function requiredDefault(action: CatalogAction, parameter: CatalogParameter, context: ParameterContext): string {
+function requiredDefault(
+  action: CatalogAction,
+  parameter: CatalogParameter,
+  context: ParameterContext,
+): string {
   const name = parameter.name;
   if (parameter.type === 'ISO8601-duration') {
     return formatIsoDuration(clampDuration(parameter, context.durationSeconds));
@@ -126,7 +130,10 @@ export function defaultParameters(
   for (const parameter of action.parameters) {
     const value = out[parameter.name];
     if (value === undefined) continue;
-    if ((parameter.type === 'integer-string' || parameter.type === 'number-string') && /^-?\d+(\.\d+)?$/.test(value)) {
+    if (
+      (parameter.type === 'integer-string' || parameter.type === 'number-string') &&
+      /^-?\d+(\.\d+)?$/.test(value)
+    ) {
       out[parameter.name] = String(clampNumber(parameter, Number(value)));
     }
   }

@@ -120,7 +120,12 @@ function scoreCandidates(
       current.arnMatch = arnMatch;
       current.score += LEXICAL_BONUS * lex + (arnMatch && current.score > 0.05 ? ARN_BONUS : 0);
     } else if (lex > 0) {
-      candidates.set(action.id, { action, score: LEXICAL_ONLY * lex * lex + (arnMatch ? ARN_BONUS / 2 : 0), lexical: lex, arnMatch });
+      candidates.set(action.id, {
+        action,
+        score: LEXICAL_ONLY * lex * lex + (arnMatch ? ARN_BONUS / 2 : 0),
+        lexical: lex,
+        arnMatch,
+      });
     }
   }
   return [...candidates.values()];
@@ -131,7 +136,10 @@ function toFinding(input: Finding | FindingInput): Finding {
     return normalizeFinding(input);
   } catch (error) {
     if (error instanceof ZodError) {
-      const issues = error.issues.map((i) => ({ path: ['finding', ...i.path].join('.'), message: i.message }));
+      const issues = error.issues.map((i) => ({
+        path: ['finding', ...i.path].join('.'),
+        message: i.message,
+      }));
       throw new FisCoreError(
         FisCoreErrorCode.InvalidInput,
         `invalid finding: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
@@ -156,7 +164,10 @@ function toFinding(input: Finding | FindingInput): Finding {
  * const { recommendations } = recommend({ id: 'inc-1', summary: 'Aurora writer failed over, checkout errored for 40 s' });
  * recommendations[0].actionId; // 'aws:rds:failover-db-cluster'
  */
-export function recommend(input: Finding | FindingInput, options: RecommendOptions = {}): RecommendationResult {
+export function recommend(
+  input: Finding | FindingInput,
+  options: RecommendOptions = {},
+): RecommendationResult {
   const catalog = options.catalog ?? bundledCatalog();
   const finding = toFinding(input);
   const knowledge = {
@@ -175,14 +186,24 @@ export function recommend(input: Finding | FindingInput, options: RecommendOptio
     durationSeconds: options.durationSeconds ?? DEFAULT_DURATION_SECONDS,
     availabilityZones: analysis.availabilityZones,
     regions: analysis.regions,
-    ...((options.region ?? analysis.regions[0]) !== undefined && { region: options.region ?? analysis.regions[0] }),
+    ...((options.region ?? analysis.regions[0]) !== undefined && {
+      region: options.region ?? analysis.regions[0],
+    }),
   };
   const recommendations = ranked.map((candidate, index): Recommendation => {
-    const parameters = defaultParameters(candidate.action, candidate.modeAction?.parameters, parameterContext);
+    const parameters = defaultParameters(
+      candidate.action,
+      candidate.modeAction?.parameters,
+      parameterContext,
+    );
     const target = suggestTarget(catalog, candidate.action, analysis);
     const text = describeRecommendation(candidate, analysis, knowledge, target, parameters);
     const recommendation: Recommendation = {
-      id: stableId('rec', { findingId: finding.id, actionId: candidate.action.id, mode: candidate.mode?.id ?? null }),
+      id: stableId('rec', {
+        findingId: finding.id,
+        actionId: candidate.action.id,
+        mode: candidate.mode?.id ?? null,
+      }),
       findingId: finding.id,
       rank: index + 1,
       actionId: candidate.action.id,

@@ -1,20 +1,22 @@
 import { describeDuration, parseIsoDuration } from '../duration';
-import type { RecommendationCandidate } from './recommend';
 import type { FindingAnalysis } from './finding-analysis';
 import type { SignalDefinition } from './knowledge/types';
+import type { RecommendationCandidate } from './recommend';
 import type { Recommendation, SuggestedTarget } from './recommendation';
 
 /** Actions whose effect outlives the experiment: recovery depends on the system, not on FIS. */
 const IRREVERSIBLE: Readonly<Record<string, string>> = {
   'aws:ec2:terminate-instances': 'terminated instances are gone; only auto scaling brings capacity back',
   'aws:eks:terminate-nodegroup-instances': 'terminated nodes are replaced by the node group, not restored',
-  'aws:ec2:send-spot-instance-interruptions': 'interrupted Spot Instances are terminated or stopped per their interruption behaviour',
+  'aws:ec2:send-spot-instance-interruptions':
+    'interrupted Spot Instances are terminated or stopped per their interruption behaviour',
   'aws:rds:failover-db-cluster': 'the writer role moves to another instance and stays there',
   'aws:rds:reboot-db-instances': 'a reboot cannot be stopped once started',
   'aws:ec2:reboot-instances': 'a reboot cannot be stopped once started',
   'aws:eks:pod-delete': 'deleted pods are replaced by their controller, not restored',
   'aws:ecs:stop-task': 'stopped tasks are replaced by the service scheduler, not restored',
-  'aws:elasticache:replicationgroup-interrupt-az-power': 'replicas in the AZ are not replaced while the action runs',
+  'aws:elasticache:replicationgroup-interrupt-az-power':
+    'replicas in the AZ are not replaced while the action runs',
 };
 
 function quote(terms: readonly string[]): string {
@@ -49,7 +51,10 @@ export function describeRecommendation(
   knowledge: { contexts: readonly SignalDefinition[]; symptoms: readonly SignalDefinition[] },
   target: SuggestedTarget | null,
   parameters: Record<string, string>,
-): Pick<Recommendation, 'title' | 'rationale' | 'hypothesis' | 'stopCondition' | 'blastRadius' | 'description'> & {
+): Pick<
+  Recommendation,
+  'title' | 'rationale' | 'hypothesis' | 'stopCondition' | 'blastRadius' | 'description'
+> & {
   duration?: string;
 } {
   const { action, mode, modeAction } = candidate;
@@ -74,7 +79,9 @@ export function describeRecommendation(
     );
   }
   if (candidate.arnMatch) {
-    rationale.push(`The finding names resources of the type this action targets (${Object.values(action.targets).join(', ')}).`);
+    rationale.push(
+      `The finding names resources of the type this action targets (${Object.values(action.targets).join(', ')}).`,
+    );
   }
   if (candidate.lexical >= 0.3 && !mode) {
     rationale.push(`Its catalog description matches the finding’s words: “${action.description}”`);
@@ -83,12 +90,20 @@ export function describeRecommendation(
   const durationValue = action.durationParameter ? parameters[action.durationParameter] : undefined;
   const durationSeconds = durationValue ? parseIsoDuration(durationValue) : null;
   const blastRadius: string[] = [];
-  if (target?.resourceArns) blastRadius.push(`Limited to the ${target.resourceArns.length} resource(s) named in the target.`);
-  else if (target) blastRadius.push(`Selection ${target.selectionMode} of resources tagged ${JSON.stringify(target.resourceTags ?? {})}; widen only after a clean run.`);
+  if (target?.resourceArns)
+    blastRadius.push(`Limited to the ${target.resourceArns.length} resource(s) named in the target.`);
+  else if (target)
+    blastRadius.push(
+      `Selection ${target.selectionMode} of resources tagged ${JSON.stringify(target.resourceTags ?? {})}; widen only after a clean run.`,
+    );
   else blastRadius.push('The action takes no target: its effect is set by its parameters.');
-  if (durationSeconds) blastRadius.push(`The fault lasts ${describeDuration(durationSeconds)} and is reverted by FIS at the end.`);
+  if (durationSeconds)
+    blastRadius.push(
+      `The fault lasts ${describeDuration(durationSeconds)} and is reverted by FIS at the end.`,
+    );
   for (const [name, value] of Object.entries(parameters)) {
-    if (/percent/i.test(name) && /^\d+$/.test(value)) blastRadius.push(`${name} = ${value}%: start small and raise it run by run.`);
+    if (/percent/i.test(name) && /^\d+$/.test(value))
+      blastRadius.push(`${name} = ${value}%: start small and raise it run by run.`);
   }
   const irreversible = IRREVERSIBLE[action.id];
   if (irreversible) blastRadius.push(`Not undone by stopping the experiment: ${irreversible}.`);
@@ -98,9 +113,11 @@ export function describeRecommendation(
     title: mode ? `${mode.title} (${action.id})` : action.description,
     rationale,
     hypothesis: {
-      steadyState: mode?.steadyState ?? 'The service keeps its error-rate and latency SLOs while the fault runs.',
+      steadyState:
+        mode?.steadyState ?? 'The service keeps its error-rate and latency SLOs while the fault runs.',
       expectedBehaviour:
-        mode?.expectedBehaviour ?? `The system tolerates: ${action.description.charAt(0).toLowerCase()}${action.description.slice(1)}`,
+        mode?.expectedBehaviour ??
+        `The system tolerates: ${action.description.charAt(0).toLowerCase()}${action.description.slice(1)}`,
     },
     stopCondition: { source: 'aws:cloudwatch:alarm', suggestion: stopConditionSuggestion(candidate) },
     blastRadius,

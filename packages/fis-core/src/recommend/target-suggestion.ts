@@ -21,7 +21,11 @@ function clusterName(arns: readonly string[]): string | undefined {
  * identifies by parameters (EKS pods) or by ARNs only (IAM roles, the EKS cluster of a custom
  * resource) get those, with placeholders where the finding does not say.
  */
-export function suggestTarget(catalog: Catalog, action: CatalogAction, analysis: FindingAnalysis): SuggestedTarget | null {
+export function suggestTarget(
+  catalog: Catalog,
+  action: CatalogAction,
+  analysis: FindingAnalysis,
+): SuggestedTarget | null {
   const entry = Object.entries(action.targets)[0];
   if (!entry) return null;
   const [key, resourceType] = entry;
@@ -46,11 +50,15 @@ export function suggestTarget(catalog: Catalog, action: CatalogAction, analysis:
     return {
       ...base,
       selectionMode: 'ALL',
-      resourceArns: arns.length ? arns.slice(0, 5) : [`arn:aws:iam::${placeholder('aws account')}:role/${placeholder('application role name')}`],
+      resourceArns: arns.length
+        ? arns.slice(0, 5)
+        : [`arn:aws:iam::${placeholder('aws account')}:role/${placeholder('application role name')}`],
     };
   }
   if (action.id === 'aws:eks:inject-kubernetes-custom-resource') {
-    const cluster = arns[0] ?? `arn:aws:eks:${analysis.regions[0] ?? placeholder('region')}:${placeholder('aws account')}:cluster/${clusterName(allArns) ?? placeholder('eks cluster name')}`;
+    const cluster =
+      arns[0] ??
+      `arn:aws:eks:${analysis.regions[0] ?? placeholder('region')}:${placeholder('aws account')}:cluster/${clusterName(allArns) ?? placeholder('eks cluster name')}`;
     return { ...base, selectionMode: 'ALL', resourceArns: [cluster] };
   }
   const requiredParameters: Record<string, string> = {};
@@ -63,7 +71,9 @@ export function suggestTarget(catalog: Catalog, action: CatalogAction, analysis:
     }
   }
   const parameters = Object.keys(requiredParameters).length ? { parameters: requiredParameters } : {};
-  const tagsOnly = action.targetingRestrictions.some((r) => /identified by resource tags|resourceTags only|tags only/i.test(r));
+  const tagsOnly = action.targetingRestrictions.some((r) =>
+    /identified by resource tags|resourceTags only|tags only/i.test(r),
+  );
   if (arns.length && !tagsOnly) {
     return { ...base, selectionMode: 'ALL', resourceArns: arns.slice(0, 5), ...parameters };
   }

@@ -19,7 +19,9 @@ describe('tokenize', () => {
 });
 
 describe('matchTerm', () => {
-  const text = prepareText('Writer node of the Aurora cluster failed over; ThrottlingException from the EC2 API');
+  const text = prepareText(
+    'Writer node of the Aurora cluster failed over; ThrottlingException from the EC2 API',
+  );
 
   it('matches words and phrases', () => {
     expect(matchTerm(text, 'aurora')).toBe(true);

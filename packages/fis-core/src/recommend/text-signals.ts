@@ -38,7 +38,9 @@ export function tokenize(text: string): string[] {
   for (const token of raw) {
     if (out.length >= MAX_TOKENS) break;
     // keep "5xx", "4xx", "p99", "i3", "gp3" whole; split "500ms" into "500" "ms"
-    const parts = /^(?:\d+xx|p\d{2,3}|[a-z]+\d+[a-z]*)$/.test(token) ? [token] : token.split(/(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)/);
+    const parts = /^(?:\d+xx|p\d{2,3}|[a-z]+\d+[a-z]*)$/.test(token)
+      ? [token]
+      : token.split(/(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)/);
     for (const part of parts) out.push(singular(part));
   }
   return out;
@@ -99,5 +101,7 @@ export function matchTerm(text: PreparedText, term: string): boolean {
     starts.push(...(text.positions.get(first.value) ?? []));
   }
   if (words.length === 1) return starts.length > 0;
-  return starts.some((start) => words.every((word, offset) => wordMatches(word, text.tokens[start + offset])));
+  return starts.some((start) =>
+    words.every((word, offset) => wordMatches(word, text.tokens[start + offset])),
+  );
 }

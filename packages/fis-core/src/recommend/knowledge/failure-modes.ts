@@ -19,7 +19,8 @@ export const FAILURE_MODES: FailureMode[] = [
     symptoms: ['cpu'],
     actions: [{ actionId: 'aws:eks:pod-cpu-stress', weight: 1, parameters: { percent: '80' } }],
     steadyState: 'The service keeps its latency and error-rate SLOs while pods run hot.',
-    expectedBehaviour: 'CPU limits and the HorizontalPodAutoscaler absorb the load; no pod is restarted by failing probes.',
+    expectedBehaviour:
+      'CPU limits and the HorizontalPodAutoscaler absorb the load; no pod is restarted by failing probes.',
   },
   {
     id: 'k8s-pod-memory',
@@ -28,10 +29,15 @@ export const FAILURE_MODES: FailureMode[] = [
     symptoms: ['memory'],
     actions: [
       { actionId: 'aws:eks:pod-memory-stress', weight: 1, parameters: { percent: '80' } },
-      { actionId: 'aws:eks:pod-delete', weight: 0.45, why: 'an OOM-killed pod is a deleted pod to its callers' },
+      {
+        actionId: 'aws:eks:pod-delete',
+        weight: 0.45,
+        why: 'an OOM-killed pod is a deleted pod to its callers',
+      },
     ],
     steadyState: 'Requests keep succeeding within SLO while memory use in the pods climbs.',
-    expectedBehaviour: 'Memory limits contain the pressure; an OOM-killed container restarts and traffic shifts to healthy replicas.',
+    expectedBehaviour:
+      'Memory limits contain the pressure; an OOM-killed container restarts and traffic shifts to healthy replicas.',
   },
   {
     id: 'k8s-pod-io',
@@ -40,7 +46,8 @@ export const FAILURE_MODES: FailureMode[] = [
     symptoms: ['disk-io', 'disk-full', 'io-stall'],
     actions: [{ actionId: 'aws:eks:pod-io-stress', weight: 1 }],
     steadyState: 'Request latency stays within SLO while the pods’ file systems are under I/O load.',
-    expectedBehaviour: 'The application tolerates slow local storage; ephemeral-storage limits evict misbehaving pods cleanly.',
+    expectedBehaviour:
+      'The application tolerates slow local storage; ephemeral-storage limits evict misbehaving pods cleanly.',
   },
   {
     id: 'k8s-pod-latency',
@@ -52,7 +59,8 @@ export const FAILURE_MODES: FailureMode[] = [
       { actionId: 'aws:eks:pod-network-packet-loss', weight: 0.5 },
     ],
     steadyState: 'End-to-end latency and error rate stay within SLO.',
-    expectedBehaviour: 'Timeouts, retries with backoff and circuit breakers keep callers responsive when a dependency slows down.',
+    expectedBehaviour:
+      'Timeouts, retries with backoff and circuit breakers keep callers responsive when a dependency slows down.',
   },
   {
     id: 'k8s-pod-packet-loss',
@@ -64,7 +72,8 @@ export const FAILURE_MODES: FailureMode[] = [
       { actionId: 'aws:eks:pod-network-latency', weight: 0.5 },
     ],
     steadyState: 'Error rate stays within SLO despite lossy links.',
-    expectedBehaviour: 'TCP retransmission and application retries hide the loss; no request fails without a retry.',
+    expectedBehaviour:
+      'TCP retransmission and application retries hide the loss; no request fails without a retry.',
   },
   {
     id: 'k8s-pod-dependency-blocked',
@@ -76,7 +85,8 @@ export const FAILURE_MODES: FailureMode[] = [
       { actionId: 'aws:eks:pod-network-latency', weight: 0.35 },
     ],
     steadyState: 'The service answers (perhaps degraded) while one dependency is unreachable.',
-    expectedBehaviour: 'Connection timeouts are short, fallbacks serve cached or partial answers, and nothing hangs.',
+    expectedBehaviour:
+      'Connection timeouts are short, fallbacks serve cached or partial answers, and nothing hangs.',
   },
   {
     id: 'k8s-pod-loss',
@@ -85,7 +95,8 @@ export const FAILURE_MODES: FailureMode[] = [
     symptoms: ['process-crash', 'replica-loss'],
     actions: [{ actionId: 'aws:eks:pod-delete', weight: 1 }],
     steadyState: 'Availability stays within SLO while pods disappear.',
-    expectedBehaviour: 'Enough replicas and a PodDisruptionBudget keep the service up; replacements become ready quickly.',
+    expectedBehaviour:
+      'Enough replicas and a PodDisruptionBudget keep the service up; replacements become ready quickly.',
   },
   {
     id: 'k8s-native-chaos',
@@ -94,7 +105,8 @@ export const FAILURE_MODES: FailureMode[] = [
     symptoms: [],
     actions: [{ actionId: 'aws:eks:inject-kubernetes-custom-resource', weight: 1 }],
     steadyState: 'The workload keeps its SLOs during the injected fault.',
-    expectedBehaviour: 'The fault (DNS, clock, HTTP or I/O chaos) is absorbed; the chaos resource is removed at the end.',
+    expectedBehaviour:
+      'The fault (DNS, clock, HTTP or I/O chaos) is absorbed; the chaos resource is removed at the end.',
   },
   {
     id: 'eks-node-loss',
@@ -102,11 +114,16 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['eks-nodes'],
     symptoms: ['instance-loss', 'replica-loss', 'process-crash', 'az-outage', 'reboot'],
     actions: [
-      { actionId: 'aws:eks:terminate-nodegroup-instances', weight: 1, parameters: { instanceTerminationPercentage: '25' } },
+      {
+        actionId: 'aws:eks:terminate-nodegroup-instances',
+        weight: 1,
+        parameters: { instanceTerminationPercentage: '25' },
+      },
       { actionId: 'aws:eks:pod-delete', weight: 0.4 },
     ],
     steadyState: 'Availability stays within SLO while a share of the node group is terminated.',
-    expectedBehaviour: 'Pods reschedule onto remaining nodes, the node group replaces the instances, and PDBs hold.',
+    expectedBehaviour:
+      'Pods reschedule onto remaining nodes, the node group replaces the instances, and PDBs hold.',
   },
   // ── ECS ─────────────────────────────────────────────────────────────────────────────────
   {
@@ -133,8 +150,17 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['ecs'],
     symptoms: ['memory'],
     actions: [
-      { actionId: 'aws:ecs:stop-task', weight: 0.85, why: 'a task that exceeds its memory is stopped by ECS' },
-      { actionId: 'aws:ecs:task-kill-process', weight: 0.7, parameters: { signal: 'SIGKILL' }, why: 'SIGKILL is what the OOM killer sends' },
+      {
+        actionId: 'aws:ecs:stop-task',
+        weight: 0.85,
+        why: 'a task that exceeds its memory is stopped by ECS',
+      },
+      {
+        actionId: 'aws:ecs:task-kill-process',
+        weight: 0.7,
+        parameters: { signal: 'SIGKILL' },
+        why: 'SIGKILL is what the OOM killer sends',
+      },
     ],
     steadyState: 'The service stays available when a task is killed for memory.',
     expectedBehaviour: 'ECS replaces the task, the load balancer drains it, and callers retry.',
@@ -179,7 +205,8 @@ export const FAILURE_MODES: FailureMode[] = [
     symptoms: ['replica-loss', 'instance-loss'],
     actions: [{ actionId: 'aws:ecs:stop-task', weight: 1 }],
     steadyState: 'Availability stays within SLO while tasks are stopped.',
-    expectedBehaviour: 'The service scheduler starts replacements and the load balancer routes around the stopped tasks.',
+    expectedBehaviour:
+      'The service scheduler starts replacements and the load balancer routes around the stopped tasks.',
   },
   {
     id: 'ecs-process-crash',
@@ -191,7 +218,8 @@ export const FAILURE_MODES: FailureMode[] = [
       { actionId: 'aws:ecs:stop-task', weight: 0.8 },
     ],
     steadyState: 'The service stays available when its main process dies.',
-    expectedBehaviour: 'The essential container exits, ECS replaces the task, and health checks catch it quickly.',
+    expectedBehaviour:
+      'The essential container exits, ECS replaces the task, and health checks catch it quickly.',
   },
   {
     id: 'ecs-host-drain',
@@ -203,7 +231,8 @@ export const FAILURE_MODES: FailureMode[] = [
       { actionId: 'aws:ecs:stop-task', weight: 0.4 },
     ],
     steadyState: 'Availability stays within SLO while a share of container instances drains.',
-    expectedBehaviour: 'Tasks move to the remaining instances and the capacity provider scales the cluster out.',
+    expectedBehaviour:
+      'Tasks move to the remaining instances and the capacity provider scales the cluster out.',
   },
   // ── EC2 ─────────────────────────────────────────────────────────────────────────────────
   {
@@ -215,10 +244,17 @@ export const FAILURE_MODES: FailureMode[] = [
       {
         actionId: 'aws:ssm:send-command',
         weight: 1,
-        parameters: { documentArn: doc('AWSFIS-Run-CPU-Stress'), documentParameters: ssmParams({ LoadPercent: '80' }) },
+        parameters: {
+          documentArn: doc('AWSFIS-Run-CPU-Stress'),
+          documentParameters: ssmParams({ LoadPercent: '80' }),
+        },
         why: 'AWSFIS-Run-CPU-Stress loads the CPUs of the instances',
       },
-      { actionId: 'aws:ec2:stop-instances', weight: 0.3, why: 'removing capacity tests that auto scaling replaces it' },
+      {
+        actionId: 'aws:ec2:stop-instances',
+        weight: 0.3,
+        why: 'removing capacity tests that auto scaling replaces it',
+      },
     ],
     steadyState: 'Latency and error rate stay within SLO while instances run hot.',
     expectedBehaviour: 'CPU alarms fire and the Auto Scaling group scales out before users notice.',
@@ -232,12 +268,16 @@ export const FAILURE_MODES: FailureMode[] = [
       {
         actionId: 'aws:ssm:send-command',
         weight: 1,
-        parameters: { documentArn: doc('AWSFIS-Run-Memory-Stress'), documentParameters: ssmParams({ Percent: '80' }) },
+        parameters: {
+          documentArn: doc('AWSFIS-Run-Memory-Stress'),
+          documentParameters: ssmParams({ Percent: '80' }),
+        },
         why: 'AWSFIS-Run-Memory-Stress consumes memory on the instances',
       },
     ],
     steadyState: 'The service keeps its SLOs while memory on the instances is nearly exhausted.',
-    expectedBehaviour: 'Memory alarms fire; the OOM killer picks the stress process, not the service; the service recovers on its own.',
+    expectedBehaviour:
+      'Memory alarms fire; the OOM killer picks the stress process, not the service; the service recovers on its own.',
   },
   {
     id: 'ec2-disk-full',
@@ -248,7 +288,10 @@ export const FAILURE_MODES: FailureMode[] = [
       {
         actionId: 'aws:ssm:send-command',
         weight: 1,
-        parameters: { documentArn: doc('AWSFIS-Run-Disk-Fill'), documentParameters: ssmParams({ Percent: '95' }) },
+        parameters: {
+          documentArn: doc('AWSFIS-Run-Disk-Fill'),
+          documentParameters: ssmParams({ Percent: '95' }),
+        },
         why: 'AWSFIS-Run-Disk-Fill fills the root file system',
       },
     ],
@@ -264,7 +307,10 @@ export const FAILURE_MODES: FailureMode[] = [
       {
         actionId: 'aws:ssm:send-command',
         weight: 0.9,
-        parameters: { documentArn: doc('AWSFIS-Run-IO-Stress'), documentParameters: ssmParams({ Percent: '80' }) },
+        parameters: {
+          documentArn: doc('AWSFIS-Run-IO-Stress'),
+          documentParameters: ssmParams({ Percent: '80' }),
+        },
         why: 'AWSFIS-Run-IO-Stress saturates the instances’ storage',
       },
       { actionId: 'aws:ebs:volume-io-latency', weight: 0.75 },
@@ -348,7 +394,8 @@ export const FAILURE_MODES: FailureMode[] = [
       { actionId: 'aws:ec2:reboot-instances', weight: 0.4 },
     ],
     steadyState: 'The service stays available when its process dies.',
-    expectedBehaviour: 'A supervisor (systemd) restarts the process and the load balancer routes around it meanwhile.',
+    expectedBehaviour:
+      'A supervisor (systemd) restarts the process and the load balancer routes around it meanwhile.',
   },
   {
     id: 'ec2-instance-loss',
@@ -356,12 +403,17 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['ec2', 'asg'],
     symptoms: ['instance-loss'],
     actions: [
-      { actionId: 'aws:ec2:stop-instances', weight: 1, parameters: { startInstancesAfterDuration: '{duration}' } },
+      {
+        actionId: 'aws:ec2:stop-instances',
+        weight: 1,
+        parameters: { startInstancesAfterDuration: '{duration}' },
+      },
       { actionId: 'aws:ec2:terminate-instances', weight: 0.9 },
       { actionId: 'aws:ec2:reboot-instances', weight: 0.45 },
     ],
     steadyState: 'Availability stays within SLO while instances disappear.',
-    expectedBehaviour: 'The load balancer removes them, the Auto Scaling group replaces them, and no request is lost.',
+    expectedBehaviour:
+      'The load balancer removes them, the Auto Scaling group replaces them, and no request is lost.',
   },
   {
     id: 'ec2-reboot',
@@ -370,7 +422,11 @@ export const FAILURE_MODES: FailureMode[] = [
     symptoms: ['reboot'],
     actions: [
       { actionId: 'aws:ec2:reboot-instances', weight: 1 },
-      { actionId: 'aws:ec2:stop-instances', weight: 0.5, parameters: { startInstancesAfterDuration: '{duration}' } },
+      {
+        actionId: 'aws:ec2:stop-instances',
+        weight: 0.5,
+        parameters: { startInstancesAfterDuration: '{duration}' },
+      },
     ],
     steadyState: 'The service stays available while instances reboot.',
     expectedBehaviour: 'Instances come back healthy and rejoin the load balancer without manual steps.',
@@ -381,10 +437,15 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['spot'],
     symptoms: [],
     actions: [
-      { actionId: 'aws:ec2:send-spot-instance-interruptions', weight: 1, parameters: { durationBeforeInterruption: 'PT2M' } },
+      {
+        actionId: 'aws:ec2:send-spot-instance-interruptions',
+        weight: 1,
+        parameters: { durationBeforeInterruption: 'PT2M' },
+      },
     ],
     steadyState: 'Availability stays within SLO while Spot capacity is reclaimed.',
-    expectedBehaviour: 'The interruption notice triggers a graceful drain and replacement capacity arrives in time.',
+    expectedBehaviour:
+      'The interruption notice triggers a graceful drain and replacement capacity arrives in time.',
   },
   {
     id: 'asg-capacity',
@@ -392,7 +453,11 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['asg'],
     symptoms: ['capacity', 'az-outage'],
     actions: [
-      { actionId: 'aws:ec2:asg-insufficient-instance-capacity-error', weight: 1, parameters: { percentage: '100' } },
+      {
+        actionId: 'aws:ec2:asg-insufficient-instance-capacity-error',
+        weight: 1,
+        parameters: { percentage: '100' },
+      },
       { actionId: 'aws:ec2:api-insufficient-instance-capacity-error', weight: 0.6 },
     ],
     steadyState: 'The service keeps its SLOs when one AZ has no capacity for new instances.',
@@ -404,8 +469,16 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['ec2', 'aws-api', 'eks-nodes'],
     symptoms: ['capacity'],
     actions: [
-      { actionId: 'aws:ec2:api-insufficient-instance-capacity-error', weight: 1, parameters: { percentage: '100' } },
-      { actionId: 'aws:ec2:asg-insufficient-instance-capacity-error', weight: 0.75, parameters: { percentage: '100' } },
+      {
+        actionId: 'aws:ec2:api-insufficient-instance-capacity-error',
+        weight: 1,
+        parameters: { percentage: '100' },
+      },
+      {
+        actionId: 'aws:ec2:asg-insufficient-instance-capacity-error',
+        weight: 0.75,
+        parameters: { percentage: '100' },
+      },
     ],
     steadyState: 'The service keeps its SLOs when launches fail with InsufficientInstanceCapacity.',
     expectedBehaviour: 'The launcher falls back to other AZs or instance types and retries with backoff.',
@@ -421,7 +494,8 @@ export const FAILURE_MODES: FailureMode[] = [
       { actionId: 'aws:rds:reboot-db-instances', weight: 0.55 },
     ],
     steadyState: 'Writes succeed within SLO, with at most a short burst of retried errors.',
-    expectedBehaviour: 'A reader is promoted within about 30 s; clients reconnect to the new writer through the cluster endpoint.',
+    expectedBehaviour:
+      'A reader is promoted within about 30 s; clients reconnect to the new writer through the cluster endpoint.',
   },
   {
     id: 'rds-failover',
@@ -439,7 +513,14 @@ export const FAILURE_MODES: FailureMode[] = [
     id: 'rds-instance-loss',
     title: 'RDS instance restart or loss',
     contexts: ['rds'],
-    symptoms: ['reboot', 'instance-loss', 'process-crash', 'server-errors', 'connectivity-loss', 'unavailable'],
+    symptoms: [
+      'reboot',
+      'instance-loss',
+      'process-crash',
+      'server-errors',
+      'connectivity-loss',
+      'unavailable',
+    ],
     actions: [
       { actionId: 'aws:rds:reboot-db-instances', weight: 1 },
       { actionId: 'aws:rds:failover-db-cluster', weight: 0.6 },
@@ -461,7 +542,8 @@ export const FAILURE_MODES: FailureMode[] = [
       { actionId: 'aws:rds:reboot-db-instances', weight: 0.5 },
     ],
     steadyState: 'The service keeps answering while the database is at its connection limit.',
-    expectedBehaviour: 'Pools cap their size, requests queue briefly or shed load, and alarms on connections fire.',
+    expectedBehaviour:
+      'Pools cap their size, requests queue briefly or shed load, and alarms on connections fire.',
   },
   {
     id: 'db-lock-contention',
@@ -488,7 +570,8 @@ export const FAILURE_MODES: FailureMode[] = [
       { actionId: 'aws:network:disrupt-connectivity', weight: 0.55, parameters: { scope: 'dynamodb' } },
     ],
     steadyState: 'Reads and writes in this Region keep succeeding while replication is paused.',
-    expectedBehaviour: 'Replication lag alarms fire; the application tolerates stale cross-Region reads; replication catches up.',
+    expectedBehaviour:
+      'Replication lag alarms fire; the application tolerates stale cross-Region reads; replication catches up.',
   },
   {
     id: 'dynamodb-unreachable',
@@ -521,7 +604,14 @@ export const FAILURE_MODES: FailureMode[] = [
     id: 'elasticache-unreachable',
     title: 'Cache connections failing',
     contexts: ['elasticache'],
-    symptoms: ['connectivity-loss', 'port-blocked', 'connection-exhaustion', 'latency', 'server-errors', 'unavailable'],
+    symptoms: [
+      'connectivity-loss',
+      'port-blocked',
+      'connection-exhaustion',
+      'latency',
+      'server-errors',
+      'unavailable',
+    ],
     actions: [
       {
         actionId: 'aws:ssm:start-automation-execution',
@@ -547,7 +637,9 @@ export const FAILURE_MODES: FailureMode[] = [
     title: 'Aurora DSQL connections failing',
     contexts: ['dsql'],
     symptoms: [],
-    actions: [{ actionId: 'aws:dsql:cluster-connection-failure', weight: 1, parameters: { percentage: '50' } }],
+    actions: [
+      { actionId: 'aws:dsql:cluster-connection-failure', weight: 1, parameters: { percentage: '50' } },
+    ],
     steadyState: 'Transactions keep succeeding, with retries, while some connections fail.',
     expectedBehaviour: 'The client retries on a new connection; the error rate stays within budget.',
   },
@@ -558,7 +650,11 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['lambda'],
     symptoms: ['server-errors', 'process-crash', 'unavailable'],
     actions: [
-      { actionId: 'aws:lambda:invocation-error', weight: 1, parameters: { preventExecution: 'true', invocationPercentage: '20' } },
+      {
+        actionId: 'aws:lambda:invocation-error',
+        weight: 1,
+        parameters: { preventExecution: 'true', invocationPercentage: '20' },
+      },
       { actionId: 'aws:lambda:invocation-http-integration-response', weight: 0.5 },
     ],
     steadyState: 'The workflow completes (with retries) while a share of invocations fails.',
@@ -570,7 +666,11 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['lambda'],
     symptoms: ['cold-start', 'latency'],
     actions: [
-      { actionId: 'aws:lambda:invocation-add-delay', weight: 1, parameters: { invocationPercentage: '20', startupDelayMilliseconds: '2000' } },
+      {
+        actionId: 'aws:lambda:invocation-add-delay',
+        weight: 1,
+        parameters: { invocationPercentage: '20', startupDelayMilliseconds: '2000' },
+      },
     ],
     steadyState: 'Callers keep their latency SLO while some invocations start slowly.',
     expectedBehaviour: 'Timeouts are set above the added delay or callers fail fast and retry.',
@@ -584,9 +684,18 @@ export const FAILURE_MODES: FailureMode[] = [
       {
         actionId: 'aws:lambda:invocation-http-integration-response',
         weight: 1,
-        parameters: { statusCode: '502', contentTypeHeader: 'application/json', preventExecution: 'true', invocationPercentage: '20' },
+        parameters: {
+          statusCode: '502',
+          contentTypeHeader: 'application/json',
+          preventExecution: 'true',
+          invocationPercentage: '20',
+        },
       },
-      { actionId: 'aws:lambda:invocation-error', weight: 0.6, parameters: { preventExecution: 'true', invocationPercentage: '20' } },
+      {
+        actionId: 'aws:lambda:invocation-error',
+        weight: 0.6,
+        parameters: { preventExecution: 'true', invocationPercentage: '20' },
+      },
     ],
     steadyState: 'The API keeps its error budget while the integration returns errors.',
     expectedBehaviour: 'Clients retry idempotent calls and the front end shows a clear error, not a hang.',
@@ -597,7 +706,11 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['kinesis'],
     symptoms: ['throttling', 'capacity', 'server-errors'],
     actions: [
-      { actionId: 'aws:kinesis:stream-provisioned-throughput-exception', weight: 1, parameters: { percentage: '50' } },
+      {
+        actionId: 'aws:kinesis:stream-provisioned-throughput-exception',
+        weight: 1,
+        parameters: { percentage: '50' },
+      },
       { actionId: 'aws:fis:inject-api-throttle-error', weight: 0.45, parameters: { service: 'kinesis' } },
     ],
     steadyState: 'Producers and consumers keep up, with retries, while calls are throttled.',
@@ -609,11 +722,20 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['kinesis'],
     symptoms: ['expired-iterator', 'latency', 'replication'],
     actions: [
-      { actionId: 'aws:kinesis:stream-expired-iterator-exception', weight: 1, parameters: { percentage: '50' } },
-      { actionId: 'aws:kinesis:stream-provisioned-throughput-exception', weight: 0.4, parameters: { percentage: '50' } },
+      {
+        actionId: 'aws:kinesis:stream-expired-iterator-exception',
+        weight: 1,
+        parameters: { percentage: '50' },
+      },
+      {
+        actionId: 'aws:kinesis:stream-provisioned-throughput-exception',
+        weight: 0.4,
+        parameters: { percentage: '50' },
+      },
     ],
     steadyState: 'Consumers keep processing with bounded iterator age.',
-    expectedBehaviour: 'Consumers request a new iterator from their checkpoint and neither skip nor duplicate records.',
+    expectedBehaviour:
+      'Consumers request a new iterator from their checkpoint and neither skip nor duplicate records.',
   },
   // ── Storage ─────────────────────────────────────────────────────────────────────────────
   {
@@ -640,7 +762,11 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['ebs'],
     symptoms: ['disk-io', 'latency'],
     actions: [
-      { actionId: 'aws:ebs:volume-io-latency', weight: 1, parameters: { readIOLatencyMilliseconds: '100', writeIOLatencyMilliseconds: '100' } },
+      {
+        actionId: 'aws:ebs:volume-io-latency',
+        weight: 1,
+        parameters: { readIOLatencyMilliseconds: '100', writeIOLatencyMilliseconds: '100' },
+      },
       { actionId: 'aws:ebs:pause-volume-io', weight: 0.7 },
     ],
     steadyState: 'Latency stays within SLO while storage is slow.',
@@ -656,7 +782,8 @@ export const FAILURE_MODES: FailureMode[] = [
       { actionId: 'aws:ebs:volume-io-latency', weight: 0.6 },
     ],
     steadyState: 'The service survives a volume that stops answering.',
-    expectedBehaviour: 'Health checks mark the instance unhealthy, traffic moves away, and I/O resumes cleanly.',
+    expectedBehaviour:
+      'Health checks mark the instance unhealthy, traffic moves away, and I/O resumes cleanly.',
   },
   // ── Network ─────────────────────────────────────────────────────────────────────────────
   {
@@ -674,8 +801,17 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: [],
     symptoms: ['az-outage'],
     actions: [
-      { actionId: 'aws:network:disrupt-connectivity', weight: 0.9, parameters: { scope: 'all' }, why: 'cutting the AZ’s subnets off reproduces an AZ impairment' },
-      { actionId: 'aws:ec2:stop-instances', weight: 0.75, parameters: { startInstancesAfterDuration: '{duration}' } },
+      {
+        actionId: 'aws:network:disrupt-connectivity',
+        weight: 0.9,
+        parameters: { scope: 'all' },
+        why: 'cutting the AZ’s subnets off reproduces an AZ impairment',
+      },
+      {
+        actionId: 'aws:ec2:stop-instances',
+        weight: 0.75,
+        parameters: { startInstancesAfterDuration: '{duration}' },
+      },
       { actionId: 'aws:arc:start-zonal-autoshift', weight: 0.6 },
     ],
     steadyState: 'The service keeps its SLOs with one AZ impaired.',
@@ -686,7 +822,13 @@ export const FAILURE_MODES: FailureMode[] = [
     title: 'Traffic between AZs slowed or cut',
     contexts: ['network'],
     symptoms: ['az-outage'],
-    actions: [{ actionId: 'aws:network:disrupt-connectivity', weight: 0.95, parameters: { scope: 'availability-zone' } }],
+    actions: [
+      {
+        actionId: 'aws:network:disrupt-connectivity',
+        weight: 0.95,
+        parameters: { scope: 'availability-zone' },
+      },
+    ],
     steadyState: 'The service keeps its SLOs when cross-AZ traffic fails.',
     expectedBehaviour: 'Zonal isolation keeps requests within their AZ.',
   },
@@ -715,7 +857,14 @@ export const FAILURE_MODES: FailureMode[] = [
     id: 'cross-region-link-loss',
     title: 'Cross-Region connectivity lost',
     contexts: ['cross-region'],
-    symptoms: ['connectivity-loss', 'latency', 'region-outage', 'server-errors', 'port-blocked', 'unavailable'],
+    symptoms: [
+      'connectivity-loss',
+      'latency',
+      'region-outage',
+      'server-errors',
+      'port-blocked',
+      'unavailable',
+    ],
     actions: [
       { actionId: 'aws:network:route-table-disrupt-cross-region-connectivity', weight: 1 },
       { actionId: 'aws:network:transit-gateway-disrupt-cross-region-connectivity', weight: 0.55 },
@@ -739,7 +888,11 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['aws-api'],
     symptoms: ['throttling'],
     actions: [
-      { actionId: 'aws:fis:inject-api-throttle-error', weight: 1, parameters: { service: 'ec2', percentage: '50' } },
+      {
+        actionId: 'aws:fis:inject-api-throttle-error',
+        weight: 1,
+        parameters: { service: 'ec2', percentage: '50' },
+      },
     ],
     steadyState: 'The automation keeps working, more slowly, while AWS API calls are throttled.',
     expectedBehaviour: 'SDK retries with exponential backoff and jitter absorb the throttling.',
@@ -750,11 +903,20 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['aws-api'],
     symptoms: ['server-errors'],
     actions: [
-      { actionId: 'aws:fis:inject-api-internal-error', weight: 1, parameters: { service: 'ec2', percentage: '50' } },
-      { actionId: 'aws:fis:inject-api-unavailable-error', weight: 0.7, parameters: { service: 'ec2', percentage: '50' } },
+      {
+        actionId: 'aws:fis:inject-api-internal-error',
+        weight: 1,
+        parameters: { service: 'ec2', percentage: '50' },
+      },
+      {
+        actionId: 'aws:fis:inject-api-unavailable-error',
+        weight: 0.7,
+        parameters: { service: 'ec2', percentage: '50' },
+      },
     ],
     steadyState: 'The automation keeps working while AWS API calls fail intermittently.',
-    expectedBehaviour: 'Retries handle transient 5xx errors and the caller reports persistent failure clearly.',
+    expectedBehaviour:
+      'Retries handle transient 5xx errors and the caller reports persistent failure clearly.',
   },
   {
     id: 'aws-api-unavailable',
@@ -762,8 +924,16 @@ export const FAILURE_MODES: FailureMode[] = [
     contexts: ['aws-api'],
     symptoms: ['unavailable'],
     actions: [
-      { actionId: 'aws:fis:inject-api-unavailable-error', weight: 1, parameters: { service: 'ec2', percentage: '50' } },
-      { actionId: 'aws:fis:inject-api-internal-error', weight: 0.6, parameters: { service: 'ec2', percentage: '50' } },
+      {
+        actionId: 'aws:fis:inject-api-unavailable-error',
+        weight: 1,
+        parameters: { service: 'ec2', percentage: '50' },
+      },
+      {
+        actionId: 'aws:fis:inject-api-internal-error',
+        weight: 0.6,
+        parameters: { service: 'ec2', percentage: '50' },
+      },
     ],
     steadyState: 'The automation keeps working while an AWS API is unavailable.',
     expectedBehaviour: 'Callers back off and retry; no workflow is left half done.',

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * What `createTemplate` accepts as a recommendation: one from `recommend()` as it is, or the
+ * Python recommender's `{action, duration, description}`.
+ */
+export const RecommendationInputSchema = z
+  .looseObject({
+    id: z.string().max(256).optional(),
+    findingId: z.string().max(256).optional(),
+    actionId: z.string().min(1).max(128).optional().describe('FIS action id, e.g. aws:ec2:stop-instances.'),
+    action: z.string().min(1).max(128).optional().describe('Same as actionId (Python recommender field).'),
+    title: z.string().max(1024).optional(),
+    description: z.string().max(4096).optional(),
+    duration: z.string().max(32).optional(),
+    parameters: z.record(z.string().max(64), z.string().max(4096)).optional(),
+    target: z
+      .looseObject({
+        key: z.string().max(64).optional(),
+        resourceType: z.string().max(128).optional(),
+        selectionMode: z.string().max(64).optional(),
+        resourceArns: z.array(z.string().max(2048)).max(5).optional(),
+        resourceTags: z.record(z.string().max(128), z.string().max(256)).optional(),
+        parameters: z.record(z.string().max(64), z.string().max(1024)).optional(),
+      })
+      .nullable()
+      .optional(),
+  })
+  .refine((r) => Boolean(r.actionId ?? r.action), {
+    message: 'a recommendation needs actionId (or action), e.g. "aws:ec2:stop-instances"',
+    path: ['actionId'],
+  });
+
+/** A recommendation as `createTemplate` accepts it. */
+export type RecommendationInput = z.input<typeof RecommendationInputSchema>;
