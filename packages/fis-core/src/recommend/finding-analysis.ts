@@ -69,6 +69,20 @@ function arnsByResourceType(resources: readonly string[], catalog: Catalog): Map
   return out;
 }
 
+/** Generic symptoms (latency, errors) are often effects: they count for less beside a specific one. */
+function discountGenericSymptoms(
+  symptoms: Map<string, SignalScore>,
+  definitions: readonly SignalDefinition[],
+): void {
+  const generic = new Set(definitions.filter((d) => d.generic).map((d) => d.id));
+  const specific = Math.max(0, ...[...symptoms].filter(([id]) => !generic.has(id)).map(([, s]) => s.score));
+  if (specific < 0.6) return;
+  for (const id of generic) {
+    const current = symptoms.get(id);
+    if (current) symptoms.set(id, { ...current, score: current.score * 0.75 });
+  }
+}
+
 /** Reads contexts, symptoms, ARNs, zones and regions from a finding. */
 export function analyzeFinding(
   finding: Finding,
@@ -91,7 +105,20 @@ export function analyzeFinding(
       matched: [...(current?.matched ?? []), `ARN of ${types.join(' or ')}`],
     });
   }
+  discountGenericSymptoms(symptoms, knowledge.symptoms);
   const lower = raw.toLowerCase();
+  const zones = [
+    ...new Set([...lower.matchAll(AZ_NAME), ...lower.matchAll(AZ_ID)].map((m) => m[1] as string)),
+  ];
+  if (zones.length) {
+    // A named Availability Zone is a strong sign the failure is zonal.
+    const current = symptoms.get('az-outage');
+    const weight = -Math.log(1 - (current?.score ?? 0)) + 1.5;
+    symptoms.set('az-outage', {
+      score: saturate(weight),
+      matched: [...(current?.matched ?? []), zones[0] as string],
+    });
+  }
   const regionsFromArns = finding.resources
     .map((arn) => arn.split(':')[3])
     .filter((r): r is string => Boolean(r));

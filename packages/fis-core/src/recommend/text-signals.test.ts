@@ -8,12 +8,14 @@ describe('tokenize', () => {
       'throughput',
       'exceeded',
       'exception',
+      'provisionedthroughputexceededexception',
       'on',
       '5xx',
       'p99',
       'pod',
     ]);
-    expect(tokenize('OOMKilled')).toEqual(['oom', 'killed']);
+    expect(tokenize('OOMKilled')).toEqual(['oom', 'killed', 'oomkilled']);
+    expect(tokenize('DynamoDB')).toEqual(['dynamo', 'db', 'dynamodb']);
     expect(tokenize('latency 500ms')).toEqual(['latency', '500', 'ms']);
   });
 });

@@ -27,21 +27,28 @@ function singular(token: string): string {
   return token;
 }
 
-/** Splits text into lowercase tokens (camelCase and letter/digit boundaries split). */
+/**
+ * Splits text into lowercase tokens. CamelCase and letter/digit boundaries split a word, and the
+ * whole word follows its parts, so `DynamoDB` gives `dynamo`, `db`, `dynamodb`.
+ */
 export function tokenize(text: string): string[] {
-  const spaced = text
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase();
-  const raw = spaced.split(/[^a-z0-9]+/).filter(Boolean);
   const out: string[] = [];
-  for (const token of raw) {
+  for (const word of text.split(/[^A-Za-z0-9]+/)) {
+    if (!word) continue;
     if (out.length >= MAX_TOKENS) break;
-    // keep "5xx", "4xx", "p99", "i3", "gp3" whole; split "500ms" into "500" "ms"
-    const parts = /^(?:\d+xx|p\d{2,3}|[a-z]+\d+[a-z]*)$/.test(token)
-      ? [token]
-      : token.split(/(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)/);
+    const spaced = word
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .toLowerCase();
+    const parts: string[] = [];
+    for (const piece of spaced.split(' ')) {
+      // keep "5xx", "p99", "gp3", "use1" whole; split "500ms" into "500" "ms"
+      if (/^(?:\d+xx|p\d{2,3}|[a-z]+\d+[a-z]*)$/.test(piece)) parts.push(piece);
+      else parts.push(...piece.split(/(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)/));
+    }
     for (const part of parts) out.push(singular(part));
+    if (parts.length > 1 && /[A-Z]/.test(word) && /^[A-Za-z]+$/.test(word))
+      out.push(singular(word.toLowerCase()));
   }
   return out;
 }

@@ -416,6 +416,23 @@ export const FAILURE_MODES: FailureMode[] = [
       'The load balancer removes them, the Auto Scaling group replaces them, and no request is lost.',
   },
   {
+    id: 'ec2-termination',
+    title: 'EC2 instances terminated',
+    contexts: ['ec2', 'asg'],
+    symptoms: ['termination'],
+    actions: [
+      { actionId: 'aws:ec2:terminate-instances', weight: 1 },
+      {
+        actionId: 'aws:ec2:stop-instances',
+        weight: 0.6,
+        parameters: { startInstancesAfterDuration: '{duration}' },
+      },
+    ],
+    steadyState: 'Availability stays within SLO when instances are terminated.',
+    expectedBehaviour:
+      'Nothing lives only on one instance: the group replaces it and no work or data is lost.',
+  },
+  {
     id: 'ec2-reboot',
     title: 'EC2 instances rebooting',
     contexts: ['ec2'],
@@ -624,6 +641,21 @@ export const FAILURE_MODES: FailureMode[] = [
     expectedBehaviour: 'Cache calls time out fast, the database absorbs the extra load, and nothing hangs.',
   },
   {
+    id: 'cache-cross-region-replication',
+    title: 'Cross-Region cache replication paused',
+    contexts: ['elasticache'],
+    symptoms: ['replication'],
+    actions: [
+      {
+        actionId: 'aws:memorydb:multi-region-cluster-pause-replication',
+        weight: 0.9,
+        why: 'MemoryDB multi-Region is the Valkey/Redis store FIS can pause replication of',
+      },
+    ],
+    steadyState: 'Reads and writes in each Region keep succeeding while replication is paused.',
+    expectedBehaviour: 'Replication lag is alarmed; sessions survive users moving between Regions.',
+  },
+  {
     id: 'memorydb-replication',
     title: 'MemoryDB multi-Region replication paused',
     contexts: ['memorydb'],
@@ -717,6 +749,31 @@ export const FAILURE_MODES: FailureMode[] = [
     expectedBehaviour: 'Clients back off and retry; no record is lost; iterator age recovers.',
   },
   {
+    id: 'kinesis-api-errors',
+    title: 'Kinesis API calls failing',
+    contexts: ['kinesis'],
+    symptoms: ['unavailable', 'server-errors'],
+    actions: [
+      {
+        actionId: 'aws:fis:inject-api-unavailable-error',
+        weight: 0.9,
+        parameters: { service: 'kinesis', operations: 'GetRecords,GetShardIterator', percentage: '50' },
+      },
+      {
+        actionId: 'aws:fis:inject-api-internal-error',
+        weight: 0.8,
+        parameters: { service: 'kinesis', operations: 'GetRecords,GetShardIterator', percentage: '50' },
+      },
+      {
+        actionId: 'aws:kinesis:stream-provisioned-throughput-exception',
+        weight: 0.5,
+        parameters: { percentage: '50' },
+      },
+    ],
+    steadyState: 'Producers and consumers keep up, with retries, while Kinesis calls fail.',
+    expectedBehaviour: 'Clients back off and retry instead of crashing; no record is lost.',
+  },
+  {
     id: 'kinesis-expired-iterator',
     title: 'Kinesis iterators expiring',
     contexts: ['kinesis'],
@@ -739,10 +796,22 @@ export const FAILURE_MODES: FailureMode[] = [
   },
   // ── Storage ─────────────────────────────────────────────────────────────────────────────
   {
+    id: 'replication-unnamed-store',
+    title: 'Replication falling behind (store not named)',
+    contexts: [],
+    symptoms: ['replication'],
+    actions: [
+      { actionId: 'aws:dynamodb:global-table-pause-replication', weight: 0.45 },
+      { actionId: 'aws:s3:bucket-pause-replication', weight: 0.4 },
+    ],
+    steadyState: 'The primary Region keeps serving while replication is paused.',
+    expectedBehaviour: 'Replication lag is alarmed and replication catches up afterwards.',
+  },
+  {
     id: 's3-replication',
     title: 'S3 replication paused',
     contexts: ['s3'],
-    symptoms: ['replication', 'region-outage'],
+    symptoms: ['replication'],
     actions: [{ actionId: 'aws:s3:bucket-pause-replication', weight: 1 }],
     steadyState: 'Writes to the source bucket keep succeeding while replication is paused.',
     expectedBehaviour: 'Replication lag alarms fire and replication catches up afterwards.',
@@ -896,6 +965,23 @@ export const FAILURE_MODES: FailureMode[] = [
     ],
     steadyState: 'The automation keeps working, more slowly, while AWS API calls are throttled.',
     expectedBehaviour: 'SDK retries with exponential backoff and jitter absorb the throttling.',
+  },
+  {
+    id: 'aws-api-throttling-implicit',
+    title: 'EC2 API calls throttled',
+    contexts: ['ec2', 'asg', 'eks-nodes'],
+    symptoms: ['throttling'],
+    actions: [
+      {
+        actionId: 'aws:fis:inject-api-throttle-error',
+        weight: 0.85,
+        parameters: { service: 'ec2', percentage: '50' },
+        why: 'throttling around EC2 is almost always its API throttling the callers',
+      },
+    ],
+    steadyState: 'Automation that calls the EC2 API keeps working, more slowly, while it is throttled.',
+    expectedBehaviour:
+      'Callers retry with exponential backoff and jitter instead of amplifying the throttling.',
   },
   {
     id: 'aws-api-internal-errors',

@@ -11,6 +11,11 @@ export interface SignalDefinition {
   group?: string;
   /** Score used when nothing in the finding names any context (compute and network defaults). */
   prior?: number;
+  /**
+   * A symptom that is often an effect rather than a cause (latency, errors): it counts for less when
+   * a specific symptom is also present.
+   */
+  generic?: boolean;
   /** FIS resource types whose ARNs in a finding raise this context directly. */
   resourceTypes?: string[];
 }
