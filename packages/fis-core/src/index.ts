@@ -1,4 +1,52 @@
 // The public contract of @faultline/fis-core. Anything exported here is public API: add with care.
+
+export {
+  type AgentCatalogParseResult,
+  type CatalogFromAgentDataOptions,
+  catalogFromAgentData,
+  parseAgentCatalogData,
+  safeParseAgentCatalogData,
+} from './capabilities/agent-catalog-data';
+export {
+  type AwsCatalogFetchResult,
+  DEFAULT_FIS_CLIENT_CONFIG,
+  type FetchCatalogFromAwsOptions,
+  type FisClientOptions,
+  fetchCatalogFromAws,
+} from './capabilities/aws-catalog-fetcher';
+export { FIS_CATALOG_PERMISSIONS } from './capabilities/aws-failure-message';
+export {
+  type CacheFileSystem,
+  type CacheReadResult,
+  type CacheWriteResult,
+  CapabilityCache,
+  type CapabilityCacheOptions,
+  DEFAULT_CATALOG_TTL_MS,
+  defaultCacheDir,
+} from './capabilities/capability-cache';
+export {
+  type LiveAction,
+  type LiveCatalogSnapshot,
+  type LiveParameter,
+  type LiveResourceType,
+  mergeLiveCatalog,
+} from './capabilities/catalog-merge';
+export {
+  CatalogProvider,
+  type CatalogProviderOptions,
+  type CatalogResult,
+  type CatalogStatus,
+  type GetCatalogOptions,
+} from './capabilities/catalog-provider';
+export {
+  CACHE_FORMAT_VERSION,
+  type CacheOrigin,
+  type CatalogCacheEnvelope,
+  catalogCacheEnvelopeSchema,
+  catalogDataSchema,
+  type SchemaIssue,
+} from './capabilities/catalog-schema';
+export { assertRegion, isRegionName } from './capabilities/regions';
 export { bundledCatalog } from './catalog/bundled-catalog';
 export { Catalog, type CatalogSource, type CatalogSourceKind } from './catalog/catalog';
 export type {
