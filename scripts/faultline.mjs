@@ -13,8 +13,10 @@ const job = process.argv[2] ?? 'test';
 const extra = process.argv.slice(3);
 const isCi = Boolean(process.env.CI);
 
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
+
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: false, ...options });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: false, env, ...options });
   if (result.error) {
     console.error(`faultline: could not run ${command}: ${result.error.message}`);
     process.exit(1);

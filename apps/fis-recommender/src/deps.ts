@@ -1,0 +1,9 @@
+import type { Catalog } from '@faultline/fis-core';
+import type { Logger } from './logger';
+
+/** What the server needs from outside; tests substitute any of it. */
+export interface ServerDeps {
+  /** The FIS catalog; called when a tool first needs it. Defaults to the bundled snapshot. */
+  catalog: () => Catalog;
+  logger: Logger;
+}

@@ -1,0 +1,74 @@
+import { FindingInputSchema } from '@faultline/findings';
+import { RecommendationSchema, recommend } from '@faultline/fis-core';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { ServerDeps } from '../deps';
+import { checkInputSize, structuredResult, toErrorResult } from '../tool-result';
+
+const SignalSummary = z.object({
+  id: z.string(),
+  label: z.string(),
+  score: z.number(),
+  matched: z.array(z.string()),
+});
+
+/** Output of recommend_fis_experiments. */
+export const RecommendOutputSchema = z.object({
+  findingId: z.string().describe('Id of the finding (given, or derived stably from its content).'),
+  count: z.number().int(),
+  recommendations: z.array(RecommendationSchema),
+  analysis: z.object({
+    contexts: z.array(SignalSummary),
+    symptoms: z.array(SignalSummary),
+    resourceTypes: z.array(z.object({ resourceType: z.string(), arns: z.array(z.string()) })),
+  }),
+});
+
+/** Registers `recommend_fis_experiments`. */
+export function registerRecommendFisExperimentsTool(server: McpServer, deps: ServerDeps): void {
+  server.registerTool(
+    'recommend_fis_experiments',
+    {
+      title: 'Recommend FIS experiments for a finding',
+      description:
+        'Ranks the AWS Fault Injection Service (FIS) experiments that would test the failure an incident finding describes. ' +
+        'Give the finding in its own words (summary, and title, type, resources ARNs, evidence when you have them); ' +
+        'the minimal {id, summary, type} works, and so does an AWS DevOps Agent finding. Each recommendation has a stable id, ' +
+        'the FIS actionId, a score in [0, 1], the signals that matched, a testable hypothesis, safe parameters, a suggested target, ' +
+        'a stop condition, blast-radius notes and the IAM permissions. Pass a recommendation as is to create_fis_template. Read-only.',
+      inputSchema: {
+        finding: FindingInputSchema.describe('The finding: at least a summary (or title).'),
+        limit: z
+          .number()
+          .int()
+          .min(1)
+          .max(20)
+          .optional()
+          .describe('How many recommendations at most (default 5).'),
+        region: z
+          .string()
+          .max(32)
+          .optional()
+          .describe('AWS Region of the experiment, used in SSM document ARNs.'),
+      },
+      outputSchema: RecommendOutputSchema.shape,
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    },
+    async (args) => {
+      const tooLarge = checkInputSize(args);
+      if (tooLarge) return tooLarge;
+      try {
+        const result = recommend(args.finding, {
+          catalog: deps.catalog(),
+          ...(args.limit !== undefined && { limit: args.limit }),
+          ...(args.region !== undefined && { region: args.region }),
+        });
+        deps.logger.log('info', 'recommended', { findingId: result.findingId, count: result.count });
+        return structuredResult(result as unknown as Record<string, unknown>);
+      } catch (error) {
+        deps.logger.log('warn', 'recommend failed', { error: String(error) });
+        return toErrorResult(error);
+      }
+    },
+  );
+}
