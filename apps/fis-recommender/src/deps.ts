@@ -1,5 +1,5 @@
 import type { Catalog } from '@faultline/fis-core';
-import type { Logger } from './logger';
+import type { Logger } from '@faultline/server-runtime';
 
 /** What the server needs from outside; tests substitute any of it. */
 export interface ServerDeps {

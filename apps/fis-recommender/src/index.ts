@@ -1,31 +1,19 @@
 #!/usr/bin/env node
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { parseCli } from './cli';
-import { createLogger } from './logger';
+import { runServer } from '@faultline/server-runtime';
 import { createServer } from './server';
 import { VERSION } from './version';
 
-const request = parseCli(process.argv.slice(2), process.env);
-if (request.kind === 'print') {
-  (request.exitCode === 0 ? process.stdout : process.stderr).write(request.text);
-  process.exit(request.exitCode);
-}
-
-const logger = createLogger(request.options.logLevel);
-const { server } = createServer({ logger });
-const transport = new StdioServerTransport();
-
-let closing = false;
-async function shutdown(reason: string): Promise<void> {
-  if (closing) return;
-  closing = true;
-  logger.log('info', 'shutting down', { reason });
-  await server.close().catch(() => {});
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.stdin.on('end', () => void shutdown('stdin closed'));
-
-await server.connect(transport);
-logger.log('info', 'fis-recommender ready', { version: VERSION, transport: 'stdio' });
+await runServer(
+  {
+    bin: 'fis-recommender-mcp-server',
+    packageName: '@faultline/fis-recommender-mcp-server',
+    version: VERSION,
+    summary:
+      'An MCP server that turns incident findings into ranked AWS FIS experiments and deployable,\nleast-privilege experiment templates. Needs no AWS account or credentials.',
+    capabilities: [
+      'Tools: recommend_fis_experiments, create_fis_template',
+      'Prompt: finding_to_template      Resources: fis://actions, fis://actions/{id}',
+    ],
+  },
+  ({ logger }) => createServer({ logger }),
+);

@@ -1,8 +1,8 @@
+import { silentLogger } from '@faultline/server-runtime';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from './logger';
 import { createServer } from './server';
 
 let client: Client;

@@ -1,7 +1,7 @@
 import { bundledCatalog } from '@faultline/fis-core';
+import { createLogger } from '@faultline/server-runtime';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerDeps } from './deps';
-import { createLogger } from './logger';
 import { registerFindingToTemplatePrompt } from './prompts/finding-to-template';
 import { registerCatalogResources } from './resources/catalog-resources';
 import { registerCreateFisTemplateTool } from './tools/create-fis-template';

@@ -1,8 +1,8 @@
 import { createTemplate, RecommendationInputSchema, TargetConfigSchema } from '@faultline/fis-core';
+import { checkInputSize, structuredResult, toErrorResult } from '@faultline/server-runtime';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { ServerDeps } from '../deps';
-import { checkInputSize, structuredResult, toErrorResult } from '../tool-result';
 
 /** Output of create_fis_template. */
 export const CreateTemplateOutputSchema = z.object({

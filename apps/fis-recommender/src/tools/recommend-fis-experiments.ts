@@ -1,9 +1,9 @@
 import { FindingInputSchema } from '@faultline/findings';
 import { RecommendationSchema, recommend } from '@faultline/fis-core';
+import { checkInputSize, structuredResult, toErrorResult } from '@faultline/server-runtime';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { ServerDeps } from '../deps';
-import { checkInputSize, structuredResult, toErrorResult } from '../tool-result';
 
 const SignalSummary = z.object({
   id: z.string(),
