@@ -48,6 +48,8 @@ const ANY_CONTEXT = 0.7;
 const LEXICAL_BONUS = 0.12;
 const LEXICAL_ONLY = 0.45;
 const ARN_BONUS = 0.1;
+/** The highest raw score: a full failure-mode match plus both bonuses. Scores are reported relative to it. */
+const MAX_RAW_SCORE = 1 + LEXICAL_BONUS + ARN_BONUS;
 
 function contextScore(
   analysis: FindingAnalysis,
@@ -208,7 +210,7 @@ export function recommend(
       rank: index + 1,
       actionId: candidate.action.id,
       title: text.title,
-      score: Math.round(Math.min(candidate.score, 0.99) * 1000) / 1000,
+      score: Math.round(Math.min(candidate.score / MAX_RAW_SCORE, 1) * 1000) / 1000,
       ...(candidate.mode && { failureModeId: candidate.mode.id }),
       rationale: text.rationale,
       hypothesis: text.hypothesis,
