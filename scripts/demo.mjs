@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The main job on embedded defaults (no AWS account): start the built fis-recommender MCP server
-// over stdio with a real MCP client, send the example findings, print ranked recommendations, and
-// write each top recommendation's template (API JSON, CloudFormation JSON and YAML, IAM policy).
+// The main job on embedded defaults (no AWS account): start the built fis-recommender and
+// chaos-engineering MCP servers over stdio with real MCP clients, send the example findings, print
+// ranked recommendations, write each top recommendation's template (API JSON, CloudFormation JSON
+// and YAML, IAM policy), and validate every template written.
 //   node scripts/demo.mjs [--out DIR] [--quiet]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,11 +16,28 @@ const outIndex = args.indexOf('--out');
 const outDir = resolve(outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1] : join(root, 'demo-output'));
 const say = (text = '') => process.stdout.write(`${text}\n`);
 
-const serverRoot = join(root, 'apps', 'fis-recommender');
-const require = createRequire(join(serverRoot, 'package.json'));
+const require = createRequire(join(root, 'apps', 'fis-recommender', 'package.json'));
 const load = async (id) => import(pathToFileURL(require.resolve(id)).href);
 const { Client } = await load('@modelcontextprotocol/sdk/client/index.js');
 const { StdioClientTransport } = await load('@modelcontextprotocol/sdk/client/stdio.js');
+
+async function connect(app) {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [join(root, 'apps', app, 'dist', 'index.js'), '--log-level', 'warn'],
+    env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true' },
+    stderr: 'inherit',
+  });
+  const client = new Client({ name: 'faultline-demo', version: '0.1.0' });
+  const started = performance.now();
+  await client.connect(transport);
+  const { tools } = await client.listTools();
+  const info = client.getServerVersion();
+  say(
+    `  ${info.name} ${info.version} over stdio: ${tools.length} tools, ready in ${Math.round(performance.now() - started)} ms`,
+  );
+  return client;
+}
 
 const findingsDir = join(root, 'examples', 'findings');
 const findings = readdirSync(findingsDir)
@@ -27,28 +45,22 @@ const findings = readdirSync(findingsDir)
   .sort()
   .map((file) => ({ file, finding: JSON.parse(readFileSync(join(findingsDir, file), 'utf8')) }));
 
-const transport = new StdioClientTransport({
-  command: process.execPath,
-  args: [join(serverRoot, 'dist', 'index.js'), '--log-level', 'warn'],
-  stderr: 'inherit',
-});
-const client = new Client({ name: 'faultline-demo', version: '0.1.0' });
-const started = performance.now();
-await client.connect(transport);
-const { tools } = await client.listTools();
-const info = client.getServerVersion();
 say(
-  `Faultline demo: ${info.name} ${info.version} over stdio, tools: ${tools.map((t) => t.name).join(', ')} (${Math.round(performance.now() - started)} ms to connect)`,
+  'Faultline demo: incident findings → ranked AWS FIS experiments → validated templates (no AWS account needed)',
 );
-say(`${findings.length} example findings from ${relative(root, findingsDir)}/; no AWS account needed.\n`);
+const recommender = await connect('fis-recommender');
+const validator = await connect('chaos-engineering');
+say(`\n${findings.length} example findings from ${relative(root, findingsDir)}/\n`);
 
 const truncate = (text, n) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 const pad = (text, n) => truncate(String(text), n).padEnd(n);
+const issues = (list) => list.map((e) => `${e.path}: ${e.message}`).join('; ');
 let written = 0;
+let failures = 0;
 mkdirSync(outDir, { recursive: true });
 
 for (const { file, finding } of findings) {
-  const result = await client.callTool({
+  const result = await recommender.callTool({
     name: 'recommend_fis_experiments',
     arguments: { finding, limit: 3 },
   });
@@ -69,13 +81,26 @@ for (const { file, finding } of findings) {
     say('  (no recommendation)\n');
     continue;
   }
-  const created = await client.callTool({
+  const created = await recommender.callTool({
     name: 'create_fis_template',
-    arguments: { recommendation: top, target_config: {} },
+    arguments: { recommendation: top },
   });
   if (created.isError) throw new Error(`create_fis_template failed for ${file}: ${created.content[0]?.text}`);
   const { template, cloudformation, iamPolicy, trustPolicy, placeholders, warnings } =
     created.structuredContent;
+  const checked = await validator.callTool({ name: 'validate_fis_template', arguments: { template } });
+  const cfnChecked = await validator.callTool({
+    name: 'validate_fis_template',
+    arguments: { template: cloudformation.yaml },
+  });
+  const api = checked.structuredContent;
+  const cfn = cfnChecked.structuredContent;
+  const valid = !checked.isError && !cfnChecked.isError && api.valid && cfn.valid;
+  if (!valid) {
+    failures += 1;
+    say(`  ✗ template: ${checked.isError ? checked.content[0]?.text : issues(api.errors)}`);
+    say(`  ✗ CloudFormation: ${cfnChecked.isError ? cfnChecked.content[0]?.text : issues(cfn.errors)}`);
+  }
   const dir = join(outDir, findingId);
   mkdirSync(dir, { recursive: true });
   const files = {
@@ -85,16 +110,22 @@ for (const { file, finding } of findings) {
     'iam-policy.json': `${JSON.stringify(iamPolicy, null, 2)}\n`,
     'trust-policy.json': `${JSON.stringify(trustPolicy, null, 2)}\n`,
     'placeholders.json': `${JSON.stringify({ placeholders, warnings }, null, 2)}\n`,
+    'validation.json': `${JSON.stringify({ template: api, cloudformation: cfn }, null, 2)}\n`,
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   written += 1;
   say(
-    `  → ${relative(process.cwd(), dir)}/ (${Object.keys(files).length} files; ${placeholders.length} placeholder(s) to fill)\n`,
+    `  → ${relative(process.cwd(), dir)}/ (${Object.keys(files).length} files): ${valid ? 'valid' : 'INVALID'} ` +
+      `(API and CloudFormation), ${api.warnings?.length ?? 0} warning(s), ${placeholders.length} placeholder(s) to fill\n`,
   );
 }
 
-await client.close();
-say(`Wrote ${written} experiment template(s) to ${relative(process.cwd(), outDir) || '.'}/.`);
+await recommender.close();
+await validator.close();
+say(
+  `Wrote ${written} experiment template(s) to ${relative(process.cwd(), outDir) || '.'}/; ${written - failures} of ${written} valid.`,
+);
 say(
   'Next: fill the placeholders, deploy cloudformation.yaml, and review the IAM policy before any experiment runs.',
 );
+if (failures) process.exitCode = 1;

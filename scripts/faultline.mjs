@@ -13,7 +13,13 @@ const job = process.argv[2] ?? 'test';
 const extra = process.argv.slice(3);
 const isCi = Boolean(process.env.CI);
 
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
+// AWS_EC2_METADATA_DISABLED: no test may look for credentials on the instance metadata endpoint.
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+  AWS_EC2_METADATA_DISABLED: 'true',
+};
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: false, env, ...options });

@@ -107,3 +107,13 @@ export type {
 } from './template/types';
 export { toYaml } from './template/yaml';
 export { closestMatch } from './text/closest-match';
+export { ValidationIssueCode } from './validate/codes';
+export { escapePointerToken, parsePointer, resolvePointer } from './validate/json-pointer';
+export type {
+  TemplatePlaceholder as ValidationPlaceholder,
+  TemplateShape,
+  ValidateTemplateOptions,
+  ValidationIssue,
+  ValidationResult,
+} from './validate/types';
+export { validateTemplate } from './validate/validate-template';

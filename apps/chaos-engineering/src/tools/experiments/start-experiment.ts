@@ -1,0 +1,142 @@
+import { validateTemplate } from '@faultline/fis-core';
+import { checkInputSize, structuredResult, toErrorResult } from '@faultline/server-runtime';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { awsCallFailed } from '../../aws-error';
+import { loadFisSdk } from '../../aws-fis-sdk';
+import type { ServerDeps } from '../../deps';
+import { ChaosServerError, ChaosServerErrorCode } from '../../errors';
+import { regionArgument, resolveRegion } from '../../region-input';
+import { ExperimentViewSchema, experimentView } from './experiment-view';
+import { templateFromAws } from './template-from-aws';
+
+function refuse(message: string, data?: Record<string, unknown>): ChaosServerError {
+  return new ChaosServerError(ChaosServerErrorCode.Refused, message, data ? { data } : undefined);
+}
+
+/** Asks the user through MCP elicitation when the client supports it; true when they accept. */
+async function userConfirms(server: McpServer, message: string): Promise<boolean | undefined> {
+  if (!server.server.getClientCapabilities()?.elicitation) return undefined;
+  const answer = await server.server.elicitInput({
+    message,
+    requestedSchema: {
+      type: 'object',
+      properties: {
+        confirm: { type: 'boolean', title: 'Start the experiment', description: 'Inject the faults now' },
+      },
+      required: ['confirm'],
+    },
+  });
+  return answer.action === 'accept' && answer.content?.confirm === true;
+}
+
+/** Registers `start_experiment`: destructive, guarded. */
+export function registerStartExperimentTool(server: McpServer, deps: ServerDeps): void {
+  server.registerTool(
+    'start_experiment',
+    {
+      title: 'Start a FIS experiment (injects real faults)',
+      description:
+        'Starts an AWS FIS experiment from an existing experiment template: this injects REAL faults into the AWS account. ' +
+        'Call it only after the user has explicitly approved this experiment, with confirm: true. The server refuses a ' +
+        'template that fails validate_fis_template, or that has no stop condition unless allow_no_stop_condition is true, ' +
+        'and asks the user to confirm through their client when it can. Every refusal says why. Stop it with stop_experiment.',
+      inputSchema: {
+        experiment_template_id: z
+          .string()
+          .min(1)
+          .max(64)
+          .describe('Id of the experiment template, e.g. EXT1a2b3c4d5e6f7.'),
+        confirm: z
+          .boolean()
+          .optional()
+          .describe('Must be true: the user approved injecting these faults now.'),
+        allow_no_stop_condition: z
+          .boolean()
+          .optional()
+          .describe('Explicit waiver to start a template whose stop condition is none.'),
+        tags: z
+          .record(z.string().max(128), z.string().max(256))
+          .optional()
+          .describe('Tags for the experiment.'),
+        region: regionArgument,
+      },
+      outputSchema: { region: z.string(), experiment: ExperimentViewSchema, warnings: z.array(z.string()) },
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+    },
+    async (args) => {
+      const tooLarge = checkInputSize(args);
+      if (tooLarge) return tooLarge;
+      try {
+        if (args.confirm !== true) {
+          throw refuse(
+            'confirm: starting an experiment injects real faults into AWS resources; show the user the template, its targets, ' +
+              'stop condition and blast radius, and call again with confirm: true only after they approve.',
+          );
+        }
+        const region = resolveRegion(deps, args.region);
+        const fis = await deps.fis(region);
+        const found = await fis
+          .send(new (await loadFisSdk()).GetExperimentTemplateCommand({ id: args.experiment_template_id }))
+          .catch((error: unknown) => {
+            throw awsCallFailed('GetExperimentTemplate', error);
+          });
+        if (!found.experimentTemplate)
+          throw refuse(`experiment_template_id: ${args.experiment_template_id} returned no template`);
+        const template = templateFromAws(found.experimentTemplate);
+        const { catalog } = await deps.catalogs.getCatalog(region);
+        const validation = validateTemplate(template, { catalog, region });
+        if (!validation.valid) {
+          throw refuse(
+            `the template fails validation with ${validation.errors.length} error(s); fix them before starting: ${validation.errors
+              .slice(0, 5)
+              .map((e) => `${e.path}: ${e.message}`)
+              .join('; ')}`,
+            { errors: validation.errors },
+          );
+        }
+        const noStop = template.stopConditions.every((s) => s.source === 'none');
+        if (noStop && args.allow_no_stop_condition !== true) {
+          throw refuse(
+            'the template has no stop condition, so nothing would stop the experiment if the service degrades; add a CloudWatch ' +
+              'alarm stop condition, or pass allow_no_stop_condition: true if the user explicitly accepts that risk.',
+          );
+        }
+        const actions = Object.values(template.actions).map((a) => a.actionId);
+        const confirmed = await userConfirms(
+          server,
+          `Start FIS experiment from template ${args.experiment_template_id} in ${region}? It runs ${actions.join(', ')}` +
+            `${noStop ? ' with NO stop condition' : ''}. This injects real faults.`,
+        );
+        if (confirmed === false) throw refuse('the user declined to start the experiment.');
+        const started = await fis
+          .send(
+            new (await loadFisSdk()).StartExperimentCommand({
+              experimentTemplateId: args.experiment_template_id,
+              clientToken: deps.randomId(),
+              tags: { 'started-by': 'faultline', ...args.tags },
+            }),
+          )
+          .catch((error: unknown) => {
+            throw awsCallFailed('StartExperiment', error);
+          });
+        if (!started.experiment) throw new Error('StartExperiment returned no experiment');
+        deps.logger.log('warn', 'experiment started', {
+          id: started.experiment.id,
+          template: args.experiment_template_id,
+          region,
+        });
+        return structuredResult({
+          region,
+          experiment: experimentView(started.experiment),
+          warnings: validation.warnings.map((w) => `${w.path}: ${w.message}`),
+        });
+      } catch (error) {
+        deps.logger.log('warn', 'start_experiment refused or failed', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+        return toErrorResult(error);
+      }
+    },
+  );
+}
