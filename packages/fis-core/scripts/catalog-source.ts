@@ -107,7 +107,11 @@ function action(raw: Raw, quotas: Raw, deprecated?: Raw): CatalogAction {
     notes: [...(raw.notes ?? [])],
     confidence: String(raw.confidence ?? 'inferred'),
   };
-  if (raw.durationParameter) out.durationParameter = String(raw.durationParameter);
+  // The reference sometimes annotates the name ("startInstancesAfterDuration (optional)"): keep the name.
+  const durationName =
+    typeof raw.durationParameter === 'string' ? raw.durationParameter.split(/\s/)[0] : undefined;
+  if (durationName && out.parameters.some((p) => p.name === durationName))
+    out.durationParameter = durationName;
   if (raw.awsManagedPolicy) out.awsManagedPolicy = String(raw.awsManagedPolicy);
   if (typeof quota === 'number') out.maxResolvedTargets = quota;
   if (raw.docAnchor) out.docUrl = String(raw.docAnchor);

@@ -14,9 +14,12 @@ describe('parseIsoDuration', () => {
     expect(parseIsoDuration(text)).toBe(seconds);
   });
 
-  it.each(['', 'P', 'PT', '5m', 'PT5', '300', 'PT-5M', 'P1H', `PT${'1'.repeat(40)}S`])('refuses %j', (text) => {
-    expect(parseIsoDuration(text)).toBeNull();
-  });
+  it.each(['', 'P', 'PT', '5m', 'PT5', '300', 'PT-5M', 'P1H', `PT${'1'.repeat(40)}S`])(
+    'refuses %j',
+    (text) => {
+      expect(parseIsoDuration(text)).toBeNull();
+    },
+  );
 });
 
 describe('formatIsoDuration', () => {

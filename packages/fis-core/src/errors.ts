@@ -26,7 +26,8 @@ const marker = Symbol.for('faultline.fis-core.error');
  * returned as data; this is thrown only when a call cannot do its work at all.
  */
 export class FisCoreError extends Error {
-  private readonly [marker] = true;
+  /** Brand checked by {@link FisCoreError.isInstance}; survives duplicate installs. */
+  readonly [marker] = true;
   /** What went wrong, as a stable string code. */
   readonly code: FisCoreErrorCode;
   /** Structured detail, e.g. `{ issues: [{ path, message }] }` for invalid input. */

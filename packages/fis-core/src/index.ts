@@ -106,8 +106,8 @@ export type {
   ExperimentTemplateTarget,
 } from './template/types';
 export { toYaml } from './template/yaml';
-export { closestMatch } from './text/closest-match';
 export { ValidationIssueCode } from './validate/codes';
+export { closestMatch, editDistance } from './validate/did-you-mean';
 export { escapePointerToken, parsePointer, resolvePointer } from './validate/json-pointer';
 export type {
   TemplatePlaceholder as ValidationPlaceholder,

@@ -64,7 +64,7 @@ describe('mergeLiveCatalog', () => {
     );
     // What the API does not give is kept.
     expect(action?.permissions.map((p) => p.action)).toContain('ec2:StopInstances');
-    expect(action?.durationParameter).toBe('startInstancesAfterDuration (optional)');
+    expect(action?.durationParameter).toBe('startInstancesAfterDuration');
   });
 
   it('keeps the bundled parameters when the live source does not list them (ListActions output)', () => {

@@ -22,6 +22,19 @@ describe('bundledCatalog', () => {
     expect(duration).toMatchObject({ minSeconds: 1, maxSeconds: 43_200, required: true });
   });
 
+  it('names, as each action’s duration parameter, one of its parameters', () => {
+    for (const action of bundledCatalog().actions) {
+      if (action.durationParameter === undefined) continue;
+      expect(
+        action.parameters.map((p) => p.name),
+        action.id,
+      ).toContain(action.durationParameter);
+    }
+    expect(bundledCatalog().action('aws:ec2:stop-instances')?.durationParameter).toBe(
+      'startInstancesAfterDuration',
+    );
+  });
+
   it('keeps the deprecated ElastiCache action, pointing at its replacement', () => {
     const old = bundledCatalog().action('aws:elasticache:interrupt-cluster-az-power');
     expect(old?.deprecated?.replacedBy).toBe('aws:elasticache:replicationgroup-interrupt-az-power');

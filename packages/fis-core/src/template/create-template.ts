@@ -7,7 +7,7 @@ import { FisCoreError, FisCoreErrorCode } from '../errors';
 import { DEFAULT_DURATION_SECONDS, defaultParameters } from '../recommend/parameter-defaults';
 import { findPlaceholders } from '../recommend/placeholders';
 import { DEFAULT_TARGET_TAGS } from '../recommend/target-suggestion';
-import { closestMatch } from '../text/closest-match';
+import { closestMatch } from '../validate/did-you-mean';
 import { cloudFormationTemplate } from './cloudformation';
 import { experimentRolePolicy, experimentRoleTrustPolicy, type IamPolicyDocument } from './iam-policy';
 import { type RecommendationInput, RecommendationInputSchema } from './recommendation-input';

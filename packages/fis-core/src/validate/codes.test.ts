@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationIssueCode } from './codes';
+
+describe('ValidationIssueCode', () => {
+  it('holds unique UPPER_SNAKE codes', () => {
+    const values = Object.values(ValidationIssueCode);
+    expect(new Set(values).size).toBe(values.length);
+    for (const value of values) expect(value).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/);
+  });
+
+  it('keeps its codes stable (a rename or removal shows up here)', () => {
+    expect(Object.values(ValidationIssueCode).sort()).toMatchInlineSnapshot(`
+      [
+        "ACTION_TAKES_NO_TARGETS",
+        "ARN_REGION_MISMATCH",
+        "AVAILABILITY_ZONE_NOT_PINNED",
+        "DEPRECATED_ACTION",
+        "DEPRECATED_RESOURCE_TYPE",
+        "DURATION_OUT_OF_RANGE",
+        "EXPERIMENT_TOO_LONG",
+        "FILTERS_NOT_SUPPORTED",
+        "FILTER_ON_TAGS",
+        "INVALID_ALARM_ARN",
+        "INVALID_ARN",
+        "INVALID_DURATION",
+        "INVALID_ENUM_VALUE",
+        "INVALID_INPUT",
+        "INVALID_JSON",
+        "INVALID_NAME",
+        "INVALID_PARAMETER_VALUE",
+        "INVALID_RESOURCE_ARN",
+        "INVALID_ROLE_ARN",
+        "INVALID_SELECTION_MODE",
+        "INVALID_STOP_CONDITION_SOURCE",
+        "INVALID_TYPE",
+        "INVALID_VALUE",
+        "IRREVERSIBLE_ACTION",
+        "ISSUES_TRUNCATED",
+        "LOG_DESTINATION_MISSING",
+        "MISSING_ACTION_TARGET",
+        "MISSING_DOCUMENT_PARAMETER",
+        "MISSING_REQUIRED_FIELD",
+        "MISSING_REQUIRED_PARAMETER",
+        "MULTIPLE_AVAILABILITY_ZONES",
+        "MULTI_ACCOUNT_TARGETING",
+        "NO_ACTIONS",
+        "NO_EXPERIMENT_TEMPLATE",
+        "NO_STOP_CONDITION",
+        "NO_TARGET_IDENTIFICATION",
+        "PARALLEL_CONFLICT",
+        "PARAMETER_NOT_STRING",
+        "PARAMETER_OUT_OF_RANGE",
+        "PARSE_ERROR",
+        "PLACEHOLDER",
+        "PRODUCTION_TARGET_ALL",
+        "READ_ONLY_FIELD",
+        "RESOURCE_ARNS_WITH_FILTERS",
+        "RESOURCE_ARNS_WITH_TAGS",
+        "ROLE_ARN_NOT_A_ROLE",
+        "START_AFTER_CYCLE",
+        "START_AFTER_NOT_FOUND",
+        "START_AFTER_SELF",
+        "STOP_CONDITION_NONE_MIXED",
+        "STOP_CONDITION_NONE_WITH_VALUE",
+        "TARGET_KEY_NOT_SUPPORTED",
+        "TARGET_METHOD_NOT_ALLOWED",
+        "TARGET_NOT_FOUND",
+        "TARGET_PARAMETERS_NOT_SUPPORTED",
+        "TARGET_QUOTA_EXCEEDED",
+        "TARGET_TYPE_MISMATCH",
+        "TOO_MANY_ACTIONS",
+        "TOO_MANY_ITEMS",
+        "TOO_MANY_PARALLEL_ACTIONS",
+        "TOO_MANY_RESOURCE_ARNS",
+        "TOO_MANY_STOP_CONDITIONS",
+        "TOO_MANY_TAGS",
+        "UNDOCUMENTED_PARAMETER",
+        "UNKNOWN_ACTION",
+        "UNKNOWN_DOCUMENT_PARAMETER",
+        "UNKNOWN_FIELD",
+        "UNKNOWN_PARAMETER",
+        "UNKNOWN_RESOURCE_TYPE",
+        "UNUSED_TARGET",
+        "VALIDATOR_FAILED",
+        "VALUE_TOO_LONG",
+        "VALUE_TOO_SHORT",
+      ]
+    `);
+  });
+});
