@@ -168,8 +168,11 @@ export function experimentRolePolicy(catalog: Catalog, template: ExperimentTempl
   return { Version: '2012-10-17', Statement: all };
 }
 
-/** The trust policy that lets FIS, and only FIS experiments of this account, assume the role. */
-export function experimentRoleTrustPolicy(accountId: string, region = '*'): Record<string, unknown> {
+/**
+ * A trust policy letting FIS, and only FIS experiments of one account, assume the role. `account`
+ * and `sourceArn` are strings, or CloudFormation intrinsics in a template.
+ */
+export function trustPolicyDocument(account: unknown, sourceArn: unknown): Record<string, unknown> {
   return {
     Version: '2012-10-17',
     Statement: [
@@ -178,10 +181,15 @@ export function experimentRoleTrustPolicy(accountId: string, region = '*'): Reco
         Principal: { Service: 'fis.amazonaws.com' },
         Action: 'sts:AssumeRole',
         Condition: {
-          StringEquals: { 'aws:SourceAccount': accountId },
-          ArnLike: { 'aws:SourceArn': `arn:aws:fis:${region}:${accountId}:experiment/*` },
+          StringEquals: { 'aws:SourceAccount': account },
+          ArnLike: { 'aws:SourceArn': sourceArn },
         },
       },
     ],
   };
+}
+
+/** The trust policy that lets FIS, and only FIS experiments of this account, assume the role. */
+export function experimentRoleTrustPolicy(accountId: string, region = '*'): Record<string, unknown> {
+  return trustPolicyDocument(accountId, `arn:aws:fis:${region}:${accountId}:experiment/*`);
 }
