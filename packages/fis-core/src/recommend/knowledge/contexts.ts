@@ -278,7 +278,7 @@ export const CONTEXTS: SignalDefinition[] = [
       ['db instance', 2.5],
       ['multi az', 1.2],
       ['database', 1.2],
-      ['db', 1],
+      ['db', 0.7],
       ['standby', 0.8],
       ['read replica', 1.2],
       ['primary', 0.4],

@@ -581,7 +581,7 @@ export const FAILURE_MODES: FailureMode[] = [
     id: 'dynamodb-replication',
     title: 'DynamoDB global table replication paused',
     contexts: ['dynamodb'],
-    symptoms: ['replication', 'region-outage', 'connectivity-loss', 'server-errors', 'latency'],
+    symptoms: ['replication', 'region-outage'],
     actions: [
       { actionId: 'aws:dynamodb:global-table-pause-replication', weight: 1 },
       { actionId: 'aws:network:disrupt-connectivity', weight: 0.55, parameters: { scope: 'dynamodb' } },

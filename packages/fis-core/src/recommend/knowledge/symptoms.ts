@@ -153,6 +153,8 @@ export const SYMPTOMS: SignalDefinition[] = [
     generic: true,
     label: 'added network latency',
     terms: [
+      ['timing out', 2],
+      ['times out', 2],
       ['latency', 2],
       ['slow', 1],
       ['slowness', 1.5],
