@@ -1,4 +1,14 @@
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
+
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+
+/** The `yaml` package, loaded on first YAML input (it is ~35 ms of start-up otherwise). */
+function yaml(): YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  return yamlModule;
+}
 
 /** Deeper input is refused: no experiment template comes near this depth. */
 const MAX_DEPTH = 200;
@@ -35,15 +45,15 @@ class TooComplex extends Error {}
 function toData(node: unknown, doc: Document, depth: number, budget: { nodes: number }): unknown {
   if (--budget.nodes < 0 || depth > MAX_DEPTH) throw new TooComplex();
   if (node === null || node === undefined) return null;
-  if (isAlias(node)) return toData(node.resolve(doc), doc, depth + 1, budget);
+  if (yaml().isAlias(node)) return toData(node.resolve(doc), doc, depth + 1, budget);
   let value: unknown;
-  if (isScalar(node)) {
+  if (yaml().isScalar(node)) {
     value = node.value;
     if (typeof value === 'bigint') value = Number(value);
-  } else if (isMap(node)) {
+  } else if (yaml().isMap(node)) {
     const object: Record<string, unknown> = {};
     for (const pair of node.items) {
-      if (!isPair(pair)) continue;
+      if (!yaml().isPair(pair)) continue;
       const key = toData(pair.key, doc, depth + 1, budget);
       setOwn(
         object,
@@ -52,7 +62,7 @@ function toData(node: unknown, doc: Document, depth: number, budget: { nodes: nu
       );
     }
     value = object;
-  } else if (isSeq(node)) {
+  } else if (yaml().isSeq(node)) {
     value = node.items.map((item) => toData(item, doc, depth + 1, budget));
   } else {
     return null;
@@ -109,7 +119,7 @@ export function parseInput(text: string): ParsedInput {
     };
   }
   try {
-    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: false, strict: false });
+    const doc = yaml().parseDocument(text, { prettyErrors: true, uniqueKeys: false, strict: false });
     if (doc.errors.length > 0) {
       return {
         ok: false,
