@@ -15,5 +15,27 @@ await runServer(
       'Prompt: finding_to_template      Resources: fis://actions, fis://actions/{id}',
     ],
   },
-  ({ logger }) => createServer({ logger }),
+  ({ logger }) => {
+    const { server, deps } = createServer({ logger });
+    return {
+      server,
+      readiness: () => {
+        const { source, actions } = deps.catalog();
+        const retrievedAt = Date.parse(source.retrievedAt);
+        return [
+          {
+            name: 'catalog',
+            ok: actions.length > 0,
+            source: source.kind,
+            actions: actions.length,
+            ...(Number.isFinite(retrievedAt) && {
+              ageDays: Math.floor((Date.now() - retrievedAt) / 86_400_000),
+            }),
+            ...(actions.length === 0 && { reason: 'the FIS catalog is empty' }),
+          },
+          { name: 'aws_credentials', ok: true, required: false, note: 'this server never calls AWS' },
+        ];
+      },
+    };
+  },
 );

@@ -1,14 +1,36 @@
 // The public contract of @faultline/server-runtime. Anything exported here is public API: add with care.
+export { type Authenticator, type AuthResult, createAuthenticator } from './auth/authenticator';
+export { createJwtVerifier, type JwtCheck } from './auth/jwt-verifier';
+export { helpText, parseServerCli, type ServerCliRequest, type ServerDescription } from './cli';
+export { RuntimeError, RuntimeErrorCode } from './errors';
+export { createHttpRuntime, type HttpRuntime, type HttpRuntimeDeps } from './http/http-runtime';
+export { type RateDecision, RateLimiter } from './http/rate-limiter';
+export { createLogger, type Logger, type LogLevel, silentLogger, withFields } from './logger';
+export { Metrics, type ToolOutcome } from './metrics';
 export {
-  helpText,
+  type AuthOptions,
+  type ChaosOptions,
+  defaultOptions,
+  type HttpOptions,
+  isLoopbackHost,
+  type JwtOptions,
   LOG_LEVELS,
-  parseServerCli,
   type ServerCliOptions,
-  type ServerCliRequest,
-  type ServerDescription,
-} from './cli';
-export { createLogger, type Logger, type LogLevel, silentLogger } from './logger';
-export { runServer, type ServerFactory } from './run-server';
+} from './options';
+export {
+  credentialsCheck,
+  evaluateReadiness,
+  type Readiness,
+  type ReadinessCheck,
+  type ReadinessReport,
+} from './readiness';
+export { runServer } from './run-server';
+export {
+  type BuiltServer,
+  buildServer,
+  type ServerFactory,
+  type ServerFactoryContext,
+} from './server-factory';
 export {
   type CodedError,
   checkInputSize,
@@ -18,3 +40,14 @@ export {
   structuredResult,
   toErrorResult,
 } from './tool-result';
+export { type InstrumentationOptions, InstrumentedTransport } from './tools/instrumented-transport';
+export {
+  ANNOTATION_HINTS,
+  assertToolNames,
+  classifyTool,
+  keepReadOnlyTools,
+  TOOL_NAME_PATTERN,
+  type ToolClass,
+  type ToolProfile,
+  toolProfiles,
+} from './tools/tool-profile';

@@ -21,5 +21,15 @@ export function createLogger(
   };
 }
 
+/**
+ * A logger that adds `fields` (a request id, say) to every line of `logger`; a line's own fields win.
+ *
+ * @example
+ * withFields(logger, { requestId: 'r-1' }).log('info', 'recommended'); // {"requestId":"r-1",...}
+ */
+export function withFields(logger: Logger, fields: Record<string, unknown>): Logger {
+  return { log: (level, message, own) => logger.log(level, message, { ...fields, ...own }) };
+}
+
 /** A logger that drops everything (tests). */
 export const silentLogger: Logger = { log() {} };

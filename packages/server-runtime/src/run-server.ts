@@ -1,18 +1,20 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { parseServerCli, type ServerDescription } from './cli';
-import { createLogger, type Logger } from './logger';
+import { createLogger } from './logger';
+import { runHttp } from './run-http';
+import { runStdio } from './run-stdio';
+import { type BuiltServer, buildServer, type ServerFactory } from './server-factory';
+import { chaosActive } from './tools/chaos';
+import { assertToolNames, toolProfiles } from './tools/tool-profile';
 
-/** How {@link runServer} builds the server once options are known. */
-export type ServerFactory = (context: { logger: Logger }) => {
-  server: McpServer;
-  close?: () => Promise<void> | void;
-};
+export type { BuiltServer, ServerFactory, ServerFactoryContext } from './server-factory';
 
 /**
- * The whole life of a server process: parse the command line (printing help, version or a usage
- * error and exiting), build the server, connect the transport, and shut down cleanly on SIGINT,
- * SIGTERM or when stdin closes.
+ * The whole life of a server process: parse the command line and environment (printing help,
+ * version, a usage error or the tool list and exiting), build the server, check its tool names,
+ * and serve it over stdio or Streamable HTTP until told to stop.
+ *
+ * @example
+ * await runServer(description, ({ logger }) => ({ server: createServer({ logger }).server }));
  */
 export async function runServer(description: ServerDescription, factory: ServerFactory): Promise<void> {
   const request = parseServerCli(process.argv.slice(2), process.env, description);
@@ -20,20 +22,32 @@ export async function runServer(description: ServerDescription, factory: ServerF
     (request.exitCode === 0 ? process.stdout : process.stderr).write(request.text);
     process.exit(request.exitCode);
   }
-  const logger = createLogger(request.options.logLevel);
-  const { server, close } = factory({ logger });
-  let closing = false;
-  const shutdown = async (reason: string) => {
-    if (closing) return;
-    closing = true;
-    logger.log('info', 'shutting down', { reason });
-    await Promise.resolve(close?.()).catch(() => {});
-    await server.close().catch(() => {});
+  const { options } = request;
+  const logger = createLogger(options.logLevel);
+  let probe: BuiltServer;
+  try {
+    probe = await buildServer(factory, { logger, readOnly: options.readOnly });
+    assertToolNames(probe.server);
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    logger.log('error', 'cannot start', { code, error: message });
+    process.exit(1);
+  }
+  const profiles = toolProfiles(probe.server);
+  if (request.kind === 'list-tools') {
+    process.stdout.write(`${JSON.stringify(profiles, null, 2)}\n`);
     process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.stdin.on('end', () => void shutdown('stdin closed'));
-  await server.connect(new StdioServerTransport());
-  logger.log('info', `${description.bin} ready`, { version: description.version, transport: 'stdio' });
+  }
+  for (const profile of profiles.filter((p) => p.problems.length > 0)) {
+    logger.log('warn', 'tool declaration incomplete', { tool: profile.name, problems: profile.problems });
+  }
+  if (chaosActive(options.chaos)) {
+    logger.log('warn', 'fault injection is on', { ...options.chaos });
+  }
+  const knownTools = new Set(profiles.map((p) => p.name));
+  if (options.transport === 'stdio') {
+    await runStdio(description, probe, options, logger, knownTools);
+  } else {
+    await runHttp(description, factory, probe, options, logger, knownTools);
+  }
 }

@@ -1,0 +1,173 @@
+import type { AutomationExecution } from '@aws-sdk/client-ssm';
+import { NodeDiagnosticsError, NodeDiagnosticsErrorCode } from '../errors';
+import { awsCallFailed, type SsmClientOptions, ssmClient } from './client-options';
+import { AWS_COLLECT_DOCUMENT } from './documents';
+
+/** Automation states after which nothing changes. */
+export const TERMINAL_STATES = new Set([
+  'Success',
+  'Failed',
+  'Cancelled',
+  'TimedOut',
+  'Rejected',
+  'CompletedWithSuccess',
+  'CompletedWithFailure',
+  'Exited',
+  'ChangeCalendarOverrideRejected',
+]);
+
+const SUCCESS_STATES = new Set(['Success', 'CompletedWithSuccess']);
+
+/** Where a collection stands. */
+export interface CollectionStatus {
+  executionId: string;
+  documentName: string;
+  status: string;
+  done: boolean;
+  succeeded: boolean;
+  /** Finished steps over all steps, 0..1. */
+  progress: number;
+  steps: Array<{ name: string; action?: string; status: string; failure?: string }>;
+  failureMessage?: string;
+  startedAt?: string;
+  endedAt?: string;
+  /** For the log collector: where the bundle is (a prefix; analyze_node_bundle picks the newest archive). */
+  bundle?: string;
+  /** Rate-controlled runs over tags: how many targets are done. */
+  targets?: { total: number; succeeded: number; failed: number };
+}
+
+const cap = (text: string | undefined, max = 500) =>
+  text && text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/** Reads a GetAutomationExecution response into a {@link CollectionStatus}. */
+export function toCollectionStatus(execution: AutomationExecution): CollectionStatus {
+  const status = execution.AutomationExecutionStatus ?? 'Pending';
+  const steps = (execution.StepExecutions ?? []).map((step) => ({
+    name: step.StepName ?? '?',
+    ...(step.Action && { action: step.Action }),
+    status: step.StepStatus ?? 'Pending',
+    ...(step.FailureMessage && { failure: cap(step.FailureMessage) }),
+  }));
+  const finished = steps.filter((s) => TERMINAL_STATES.has(s.status)).length;
+  const done = TERMINAL_STATES.has(status);
+  const counters = execution.ProgressCounters;
+  const parameters = execution.Parameters ?? {};
+  const bucket = parameters.LogDestination?.[0];
+  const instance = parameters.EKSInstanceId?.[0];
+  const succeeded = SUCCESS_STATES.has(status);
+  return {
+    executionId: execution.AutomationExecutionId ?? '',
+    documentName: execution.DocumentName ?? '',
+    status,
+    done,
+    succeeded,
+    progress: done ? 1 : steps.length > 0 ? finished / steps.length : 0,
+    steps,
+    ...(execution.FailureMessage && { failureMessage: cap(execution.FailureMessage) }),
+    ...(execution.ExecutionStartTime && { startedAt: execution.ExecutionStartTime.toISOString() }),
+    ...(execution.ExecutionEndTime && { endedAt: execution.ExecutionEndTime.toISOString() }),
+    ...(execution.DocumentName === AWS_COLLECT_DOCUMENT &&
+      bucket &&
+      instance && { bundle: `s3://${bucket}/eks_${instance}` }),
+    ...(counters && {
+      targets: {
+        total: counters.TotalSteps ?? 0,
+        succeeded: counters.SuccessSteps ?? 0,
+        failed: (counters.FailedSteps ?? 0) + (counters.TimedOutSteps ?? 0) + (counters.CancelledSteps ?? 0),
+      },
+    }),
+  };
+}
+
+/** One GetAutomationExecution call, read into a {@link CollectionStatus}. */
+export async function getCollectionStatus(
+  executionId: string,
+  ssm: SsmClientOptions = {},
+): Promise<CollectionStatus> {
+  if (!/^[0-9a-f-]{36}$/.test(executionId)) {
+    throw new NodeDiagnosticsError(
+      NodeDiagnosticsErrorCode.InvalidInput,
+      'executionId is not an Automation execution id',
+      {
+        data: { issues: [{ path: ['executionId'], message: 'expected a UUID' }] },
+      },
+    );
+  }
+  const client = await ssmClient(ssm);
+  const { GetAutomationExecutionCommand } = await import('@aws-sdk/client-ssm');
+  const response = await client
+    .send(new GetAutomationExecutionCommand({ AutomationExecutionId: executionId }))
+    .catch((error: unknown) => {
+      if ((error as { name?: string }).name === 'AutomationExecutionNotFoundException') {
+        throw new NodeDiagnosticsError(
+          NodeDiagnosticsErrorCode.InvalidInput,
+          `no Automation execution ${executionId} in this account and region`,
+          {
+            cause: error,
+          },
+        );
+      }
+      throw awsCallFailed(error, 'SSM GetAutomationExecution', 'ssm:GetAutomationExecution');
+    });
+  if (!response.AutomationExecution) {
+    throw new NodeDiagnosticsError(
+      NodeDiagnosticsErrorCode.AwsCallFailed,
+      'SSM returned no AutomationExecution',
+    );
+  }
+  return toCollectionStatus(response.AutomationExecution);
+}
+
+/** Options of {@link waitForCollection}. */
+export interface WaitOptions {
+  ssm?: SsmClientOptions;
+  /** First wait between polls, in ms. Default 5000. */
+  initialDelayMs?: number;
+  /** Longest wait between polls, in ms. Default 30000. */
+  maxDelayMs?: number;
+  /** Give up after this many ms. Default 30 minutes. */
+  timeoutMs?: number;
+  /** Called after every poll. */
+  onProgress?: (status: CollectionStatus) => void;
+  /** For tests. Default: the real clock. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Polls an Automation execution until it ends, waiting longer between polls each time
+ * (×1.5, capped), and reports progress. Resolves with the final status when it succeeded; throws
+ * NODE_DIAG_AUTOMATION_FAILED or NODE_DIAG_AUTOMATION_TIMEOUT otherwise.
+ */
+export async function waitForCollection(
+  executionId: string,
+  options: WaitOptions = {},
+): Promise<CollectionStatus> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const deadline = now() + (options.timeoutMs ?? 30 * 60_000);
+  let delay = options.initialDelayMs ?? 5000;
+  const maxDelay = options.maxDelayMs ?? 30_000;
+  for (;;) {
+    const status = await getCollectionStatus(executionId, options.ssm);
+    options.onProgress?.(status);
+    if (status.done) {
+      if (status.succeeded) return status;
+      throw new NodeDiagnosticsError(
+        NodeDiagnosticsErrorCode.AutomationFailed,
+        `the automation ended ${status.status}${status.failureMessage ? `: ${status.failureMessage}` : ''}`,
+        { data: { status } },
+      );
+    }
+    if (now() + delay > deadline) {
+      throw new NodeDiagnosticsError(
+        NodeDiagnosticsErrorCode.AutomationTimeout,
+        `the automation is still ${status.status}; poll again with get_collection_status`,
+        { data: { status } },
+      );
+    }
+    await sleep(delay);
+    delay = Math.min(Math.round(delay * 1.5), maxDelay);
+  }
+}

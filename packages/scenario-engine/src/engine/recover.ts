@@ -1,0 +1,196 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toMs } from '../duration';
+import { ScenarioEngineError, ScenarioEngineErrorCode } from '../errors';
+import { AwsFisProvider } from '../faults/aws-fis/aws-fis-provider';
+import { ChaosMeshProvider } from '../faults/chaos-mesh/chaos-mesh-provider';
+import type { ActiveFault, FaultProvider } from '../faults/fault-provider';
+import { LocalFaultProvider } from '../faults/local/local-provider';
+import { Journal, readJournal } from '../fsm/journal';
+import { SandboxedCommandRunner } from '../remedy/sandboxed-command-runner';
+import { deleteNamespace } from '../runtime/network-namespace';
+import { commandLine, isAlive, terminateGroup } from '../runtime/process-tree';
+import { TargetLocks } from '../runtime/target-lock';
+import type { Scenario } from '../scenario/schema';
+import type { RunReport } from './run-types';
+
+/** What {@link recoverRun} did. */
+export interface RecoverResult {
+  runId: string;
+  /** Whether the run had already finished its cleanup (nothing to do). */
+  alreadyClean: boolean;
+  revertedFaults: string[];
+  killedProcesses: number[];
+  deletedNamespaces: string[];
+  cleanupCommands: number;
+  errors: string[];
+}
+
+function ownedBy(pid: number, runId: string): boolean {
+  const cmd = commandLine(pid);
+  if (cmd?.includes(`--faultline-run=${runId}`)) return true;
+  try {
+    return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`FAULTLINE_RUN_ID=${runId}`);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Rolls back a run that died (kill -9 included) from its journal: reverts every fault injected and
+ * not reverted, kills the run's helpers and services (only processes carrying its run id), deletes
+ * its network namespaces, releases its target locks, runs the scenario's cleanup commands and
+ * writes report.json with verdict ABORTED. Safe to run twice.
+ */
+export async function recoverRun(
+  runDir: string,
+  options: { providers?: Partial<Record<ActiveFault['provider'], FaultProvider>>; locks?: TargetLocks } = {},
+): Promise<RecoverResult> {
+  const journalPath = join(runDir, 'journal.jsonl');
+  if (!existsSync(journalPath))
+    throw new ScenarioEngineError(ScenarioEngineErrorCode.RecoverFailed, `${runDir} has no journal.jsonl`);
+  const entries = readJournal(journalPath);
+  const started = entries.find((e) => e.type === 'run-started');
+  if (!started)
+    throw new ScenarioEngineError(
+      ScenarioEngineErrorCode.RecoverFailed,
+      `${journalPath} has no run-started entry`,
+    );
+  const runId = String(started.runId);
+  const result: RecoverResult = {
+    runId,
+    alreadyClean: false,
+    revertedFaults: [],
+    killedProcesses: [],
+    deletedNamespaces: [],
+    cleanupCommands: 0,
+    errors: [],
+  };
+  if (entries.some((e) => e.type === 'cleanup-done')) {
+    result.alreadyClean = true;
+    return result;
+  }
+  if (
+    typeof started.pid === 'number' &&
+    isAlive(started.pid) &&
+    started.pid !== process.pid &&
+    commandLine(started.pid)?.includes('faultline') !== false
+  ) {
+    const age =
+      Date.now() -
+      (existsSync(join(runDir, 'heartbeat'))
+        ? (await import('node:fs')).statSync(join(runDir, 'heartbeat')).mtimeMs
+        : 0);
+    if (age < 2000)
+      throw new ScenarioEngineError(
+        ScenarioEngineErrorCode.RecoverFailed,
+        `run ${runId} is still alive (pid ${started.pid}, heartbeat ${age} ms old); abort it instead`,
+      );
+  }
+  const journal = new Journal(journalPath);
+  journal.append('recover-started', { pid: process.pid });
+  const reverted = new Set(entries.filter((e) => e.type === 'fault-reverted').map((e) => String(e.id)));
+  const local = new LocalFaultProvider({
+    runId,
+    runDir,
+    heartbeat: join(runDir, 'heartbeat'),
+    staleMs: 0,
+    now: Date.now,
+  });
+  const providers: Record<ActiveFault['provider'], () => FaultProvider> = {
+    local: () => options.providers?.local ?? local,
+    'aws-fis': () => options.providers?.['aws-fis'] ?? new AwsFisProvider({ runId }),
+    'chaos-mesh': () => options.providers?.['chaos-mesh'] ?? new ChaosMeshProvider({ runId }),
+  };
+  const locks = options.locks ?? new TargetLocks();
+  for (const entry of entries.filter((e) => e.type === 'fault-injected')) {
+    const active = entry.active as ActiveFault;
+    if (reverted.has(active.id)) continue;
+    try {
+      await providers[active.provider]().revert(active);
+      journal.append('fault-reverted', { id: active.id, reason: 'recover' });
+      result.revertedFaults.push(active.id);
+    } catch (error) {
+      result.errors.push(`revert ${active.id}: ${String(error)}`);
+    }
+    locks.release(active.target, runId);
+  }
+  for (const entry of entries.filter((e) => e.type === 'fault-injecting')) {
+    const fault = entry.fault as { target?: string } | undefined;
+    if (fault?.target) locks.release(fault.target, runId);
+  }
+  const stopped = new Set(entries.filter((e) => e.type === 'helper-stopped').map((e) => Number(e.pid)));
+  const pids = [
+    ...entries.filter((e) => e.type === 'service-started').map((e) => Number(e.pid)),
+    ...entries
+      .filter((e) => e.type === 'helper-started' && !stopped.has(Number(e.pid)))
+      .map((e) => Number(e.pid)),
+  ];
+  for (const pid of pids) {
+    if (isAlive(pid) && ownedBy(pid, runId)) {
+      await terminateGroup(pid, 1000);
+      result.killedProcesses.push(pid);
+    }
+  }
+  const deleted = new Set(
+    entries.filter((e) => e.type === 'namespace-deleted').map((e) => String(e.namespace)),
+  );
+  for (const entry of entries.filter((e) => e.type === 'namespace-created')) {
+    if (deleted.has(String(entry.namespace))) continue;
+    deleteNamespace({ name: String(entry.namespace), hostIf: String(entry.hostIf) });
+    journal.append('namespace-deleted', { namespace: entry.namespace });
+    result.deletedNamespaces.push(String(entry.namespace));
+  }
+  const scenarioPath = join(runDir, 'scenario.json');
+  if (existsSync(scenarioPath)) {
+    const scenario = JSON.parse(readFileSync(scenarioPath, 'utf8')) as Scenario;
+    const always = scenario.cleanup?.always ?? [];
+    const sandbox = scenario.execute_remedy?.sandbox;
+    const runner = new SandboxedCommandRunner({
+      allow: always.map((c) => c.cmd),
+      denyPatterns: sandbox?.deny_patterns ?? [],
+      env: sandbox?.env ?? {},
+      root: runDir,
+      cwd: 'work',
+    });
+    for (const c of always) {
+      const r = await runner.run({ name: c.name, cmd: c.cmd, args: c.args, timeoutMs: toMs(c.timeout) });
+      writeFileSync(
+        join(runDir, `recover-cleanup-${c.name.replace(/[^A-Za-z0-9_-]/g, '_')}.txt`),
+        `${r.status} exit ${r.exitCode}\n${r.stdout}\n${r.stderr}`,
+      );
+      result.cleanupCommands += 1;
+    }
+    const report: Partial<RunReport> & Record<string, unknown> = {
+      schemaVersion: 1,
+      runId,
+      scenarioId: scenario.meta.id,
+      title: scenario.meta.title,
+      verdict: 'ABORTED',
+      reason: `the run died in ${String([...entries].reverse().find((e) => e.type === 'transition')?.to ?? 'INIT')} and was recovered`,
+      recovered: true,
+      faults: entries
+        .filter((e) => e.type === 'fault-injected')
+        .map((e) => {
+          const a = e.active as ActiveFault;
+          return {
+            id: a.id,
+            type: a.type,
+            provider: a.provider,
+            target: a.target,
+            status: 'injected' as const,
+            injectedAt: a.injectedAt,
+            mttdMs: null,
+            mttrMs: null,
+          };
+        }),
+      observations: [],
+      recover: result,
+    };
+    writeFileSync(join(runDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  }
+  journal.append('cleanup-done', { by: 'recover' });
+  journal.append('run-finished', { verdict: 'ABORTED', recovered: true });
+  journal.close();
+  return result;
+}

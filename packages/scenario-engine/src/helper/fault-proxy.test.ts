@@ -1,0 +1,55 @@
+import { createServer, type Server } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FaultProxy } from './fault-proxy';
+
+let upstream: Server | undefined;
+let proxy: FaultProxy | undefined;
+afterEach(async () => {
+  await proxy?.shutdown();
+  upstream?.closeAllConnections();
+  await new Promise<void>((r) => (upstream ? upstream.close(() => r()) : r()));
+});
+
+async function setup(): Promise<string> {
+  upstream = createServer((_, res) => res.end('ok'));
+  await new Promise<void>((r) => upstream?.listen(0, '127.0.0.1', r));
+  const port = (upstream.address() as { port: number }).port;
+  proxy = new FaultProxy({
+    listenHost: '127.0.0.1',
+    listenPort: 0,
+    upstreamHost: '127.0.0.1',
+    upstreamPort: port,
+  });
+  return `http://127.0.0.1:${await proxy.listen()}/`;
+}
+
+const timed = async (url: string, timeoutMs = 2000) => {
+  const start = Date.now();
+  try {
+    const r = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { connection: 'close' } });
+    return { ok: true, status: r.status, body: await r.text(), ms: Date.now() - start };
+  } catch (error) {
+    return { ok: false, error: String((error as Error).cause ?? error), ms: Date.now() - start };
+  }
+};
+
+describe('FaultProxy, on real sockets', () => {
+  it('passes traffic, delays it, fails it and swallows it, then passes again', async () => {
+    const url = await setup();
+    expect(await timed(url)).toMatchObject({ ok: true, body: 'ok' });
+    proxy?.setMode({ kind: 'latency', latencyMs: 200, jitterMs: 0 });
+    const slow = await timed(url);
+    expect(slow.ok).toBe(true);
+    expect(slow.ms).toBeGreaterThanOrEqual(380);
+    proxy?.setMode({ kind: 'errors', rate: 1, mode: 'http-503', seed: 1 });
+    expect(await timed(url)).toMatchObject({ ok: true, status: 503 });
+    proxy?.setMode({ kind: 'errors', rate: 1, mode: 'reset', seed: 1 });
+    expect((await timed(url)).ok).toBe(false);
+    proxy?.setMode({ kind: 'blackhole' });
+    const hole = await timed(url, 300);
+    expect(hole).toMatchObject({ ok: false });
+    expect(hole.ms).toBeGreaterThanOrEqual(290);
+    proxy?.setMode({ kind: 'pass' });
+    expect(await timed(url)).toMatchObject({ ok: true, body: 'ok' });
+  });
+});

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { HttpProbeSchema } from '../scenario/schema';
+import type { ProbeRunner, ProbeSample } from './probe-sample';
+import { timedSample } from './probe-sample';
+
+/** An HTTP probe definition. */
+export type HttpProbe = z.output<typeof HttpProbeSchema>;
+
+/** Requests a URL and checks status, body and (through the tolerance) latency. */
+export function createHttpProbe(probe: HttpProbe, timeoutMs: number, now: () => number): ProbeRunner {
+  const expected = probe.expect?.status;
+  const statusOk = (status: number) =>
+    expected === undefined
+      ? status >= 200 && status < 300
+      : Array.isArray(expected)
+        ? expected.includes(status)
+        : status === expected;
+  const regex = probe.expect?.body_regex ? new RegExp(probe.expect.body_regex) : undefined;
+  return {
+    name: probe.name,
+    sample: (): Promise<ProbeSample> =>
+      timedSample(probe.name, timeoutMs, now, async (signal) => {
+        const response = await fetch(probe.url, {
+          method: probe.method,
+          headers: probe.headers,
+          body: probe.body,
+          signal,
+        });
+        const body = probe.method === 'HEAD' ? '' : (await response.text()).slice(0, 65_536);
+        if (!statusOk(response.status))
+          throw new Error(`status ${response.status}${body ? `: ${body.slice(0, 120)}` : ''}`);
+        if (probe.expect?.body_contains && !body.includes(probe.expect.body_contains)) {
+          throw new Error(`body does not contain "${probe.expect.body_contains}"`);
+        }
+        if (regex && !regex.test(body)) throw new Error(`body does not match /${regex.source}/`);
+      }),
+  };
+}

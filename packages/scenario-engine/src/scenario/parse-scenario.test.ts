@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { ScenarioEngineError } from '../errors';
+import { parseScenario, safeParseScenario } from './parse-scenario';
+import { formatIssues } from './scenario-issue';
+
+const VALID = `meta:
+  id: demo
+  title: Demo
+bindings:
+  port: 18080
+  host: 127.0.0.1
+services:
+  - name: api
+    command: [node, server.js, --port, "\${port}"]
+    port: \${port}
+    proxy_port: 18081
+steady_state:
+  probes:
+    - name: health
+      type: http
+      url: http://\${host}:\${port}/health
+fault:
+  type: latency
+  target: api
+  latency_ms: 300
+  duration: 2s
+`;
+
+describe('safeParseScenario', () => {
+  it('substitutes bindings, keeping numbers as numbers, and fills defaults', () => {
+    // Act
+    const result = safeParseScenario(VALID);
+    // Assess
+    expect(result.success).toBe(true);
+    if (!result.success) return;
+    expect(result.scenario.services[0]?.port).toBe(18080);
+    expect(result.scenario.services[0]?.command).toEqual(['node', 'server.js', '--port', '18080']);
+    expect(result.scenario.steady_state.probes[0]).toMatchObject({
+      url: 'http://127.0.0.1:18080/health',
+      method: 'GET',
+    });
+    expect(result.scenario.meta.max_duration).toBe('5m');
+  });
+
+  it('lets the environment override the file and the command line override both', () => {
+    const env = { FAULTLINE_BINDING_PORT: '19000', FAULTLINE_BINDING_HOST: 'localhost' };
+    const result = safeParseScenario(VALID, { env, bindings: { port: '19500' } });
+    expect(result.success && result.scenario.services[0]?.port).toBe(19500);
+    expect(result.success && result.scenario.steady_state.probes[0]).toMatchObject({
+      url: 'http://localhost:19500/health',
+    });
+  });
+
+  it('reports every problem at once, each with its line and column', () => {
+    // Prepare: five problems on different lines
+    const text = `meta:
+  id: Bad Id
+  title: Demo
+  colour: red
+steady_state:
+  interval: soon
+  probes:
+    - name: p1
+      type: http
+      url: not a url
+    - name: p2
+      type: tcp
+      port: 99999
+fault:
+  type: latency
+  target: missing
+  latency_ms: \${delay}
+`;
+    // Act
+    const result = safeParseScenario(text);
+    // Assess
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    const where = result.issues.map((i) => `${i.line}:${i.column} ${i.path}`);
+    expect(where).toEqual(
+      expect.arrayContaining([
+        '2:7 meta.id',
+        '4:3 meta.colour',
+        '6:13 steady_state.interval',
+        '10:12 steady_state.probes[0].url',
+        '13:13 steady_state.probes[1].port',
+      ]),
+    );
+    expect(
+      result.issues.some((i) => i.kind === 'binding' && i.line === 17 && /\$\{delay\}/.test(i.message)),
+    ).toBe(true);
+    expect(formatIssues(result.issues, 'bad.yaml').split('\n')[0]).toMatch(/^bad\.yaml:2:7 meta\.id: /);
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    const result = safeParseScenario('meta:\n  id: x\n  id: y\nsteady_state: [\n');
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues.every((i) => i.kind === 'yaml' && i.line >= 1)).toBe(true);
+    expect(result.issues.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('checks cross-references: fault targets, proxies and allow-lists', () => {
+    const text = `${VALID.replace('    proxy_port: 18081\n', '')}execute_remedy:
+  sandbox: { allow: [echo] }
+  commands:
+    - { name: restart, cmd: kubectl, args: [rollout] }
+`;
+    const result = safeParseScenario(text);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues.map((i) => [i.path, i.kind])).toEqual([
+      ['fault.target', 'reference'],
+      ['execute_remedy.commands[0].cmd', 'reference'],
+    ]);
+    expect(result.issues[0]?.line).toBe(18);
+  });
+});
+
+describe('parseScenario', () => {
+  it('throws SCENARIO_INVALID with the issues as data', () => {
+    try {
+      parseScenario('meta: {}\n');
+      expect.unreachable();
+    } catch (error) {
+      expect(ScenarioEngineError.isInstance(error) && error.code).toBe('SCENARIO_INVALID');
+      expect((error as ScenarioEngineError).data).toMatchObject({ issues: expect.any(Array) });
+    }
+  });
+});

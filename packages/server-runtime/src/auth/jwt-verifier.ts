@@ -1,0 +1,99 @@
+import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { JwtOptions } from '../options';
+
+/** Asymmetric algorithms only: a JWKS never vouches for a shared secret, and `none` is never accepted. */
+const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+/** Outcome of checking one JWT. */
+export type JwtCheck =
+  | { ok: true; subject: string; clientId: string; scopes: string[]; expiresAt?: number }
+  | { ok: false; status: 401 | 403 | 503; error: string; description: string };
+
+/** The scopes a token carries, from `scope` (space-separated) or `scp` (array or string). */
+export function tokenScopes(payload: JWTPayload): string[] {
+  const raw = [payload.scope, payload.scp].flat();
+  return raw.flatMap((value) => (typeof value === 'string' ? value.split(' ').filter(Boolean) : []));
+}
+
+function rejection(error: unknown): JwtCheck {
+  const code = (error as { code?: string }).code;
+  if (error instanceof errors.JWTExpired) {
+    return { ok: false, status: 401, error: 'invalid_token', description: 'the token has expired' };
+  }
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    const which =
+      error.claim === 'aud' ? 'audience' : error.claim === 'iss' ? 'issuer' : `${error.claim} claim`;
+    return { ok: false, status: 401, error: 'invalid_token', description: `wrong ${which}: ${error.reason}` };
+  }
+  if (code === 'ERR_JWKS_TIMEOUT' || error instanceof TypeError) {
+    return {
+      ok: false,
+      status: 503,
+      error: 'temporarily_unavailable',
+      description: 'the signing keys (JWKS) cannot be fetched right now',
+    };
+  }
+  if (code === 'ERR_JWKS_NO_MATCHING_KEY') {
+    return {
+      ok: false,
+      status: 401,
+      error: 'invalid_token',
+      description: 'no key of the JWKS signed this token',
+    };
+  }
+  return { ok: false, status: 401, error: 'invalid_token', description: 'the token is not a valid JWT' };
+}
+
+/**
+ * Checks bearer JWTs as an OAuth 2.1 resource server: signature against the JWKS (fetched and
+ * cached by `jose`), issuer, audience and/or client id, expiry and not-before, and required scopes.
+ */
+export function createJwtVerifier(
+  options: JwtOptions,
+  keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl), {
+    timeoutDuration: 5000,
+    cooldownDuration: 30_000,
+    cacheMaxAge: 600_000,
+  }),
+): (token: string) => Promise<JwtCheck> {
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        algorithms: ALGORITHMS,
+        clockTolerance: 5,
+        requiredClaims: ['exp'],
+        ...(options.audiences.length > 0 && { audience: options.audiences }),
+      }));
+    } catch (error) {
+      return rejection(error);
+    }
+    const clientId = String(payload.client_id ?? payload.azp ?? payload.sub ?? 'unknown');
+    if (options.clientIds.length > 0 && !options.clientIds.includes(clientId)) {
+      return {
+        ok: false,
+        status: 401,
+        error: 'invalid_token',
+        description: 'wrong client: client_id not accepted',
+      };
+    }
+    const scopes = tokenScopes(payload);
+    const missing = options.scopes.filter((scope) => !scopes.includes(scope));
+    if (missing.length > 0) {
+      return {
+        ok: false,
+        status: 403,
+        error: 'insufficient_scope',
+        description: `the token lacks the scope ${missing.join(' ')}`,
+      };
+    }
+    return {
+      ok: true,
+      subject: String(payload.sub ?? clientId),
+      clientId,
+      scopes,
+      ...(payload.exp !== undefined && { expiresAt: payload.exp }),
+    };
+  };
+}

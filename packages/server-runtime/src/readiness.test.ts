@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { credentialsCheck, evaluateReadiness } from './readiness';
+
+const off = { delayMs: 0, errorRate: 0 };
+
+describe('readiness', () => {
+  it('is ready when every check passes, with the checks as evidence', async () => {
+    const report = await evaluateReadiness(() => [{ name: 'catalog', ok: true, ageDays: 3 }], {
+      draining: false,
+      chaos: off,
+    });
+    expect(report).toEqual({
+      status: 200,
+      body: { status: 'ready', checks: [{ name: 'catalog', ok: true, ageDays: 3 }] },
+    });
+  });
+
+  it('answers 503 with a reason naming each failed check, including draining and a hung check', async () => {
+    const report = await evaluateReadiness(() => new Promise(() => {}), {
+      draining: true,
+      chaos: off,
+      timeoutMs: 20,
+    });
+    expect(report.status).toBe(503);
+    expect(report.body.reason).toBe(
+      'server: shutting down, draining in-flight calls; readiness: the readiness checks did not answer in time',
+    );
+  });
+
+  it('reports fault injection while it is on', async () => {
+    const report = await evaluateReadiness(undefined, {
+      draining: false,
+      chaos: { delayMs: 2000, errorRate: 0.1 },
+    });
+    expect(report.body.chaos).toMatchObject({ delayMs: 2000, errorRate: 0.1 });
+  });
+
+  it('tells whether AWS credentials resolve, failing readiness only when they are required', async () => {
+    const expiration = new Date(60_000);
+    expect(await credentialsCheck(async () => ({ expiration }), { required: true, now: () => 0 })).toEqual({
+      name: 'aws_credentials',
+      ok: true,
+      resolvable: true,
+      expiresInSeconds: 60,
+    });
+    const missing = async () => {
+      throw Object.assign(new Error('Could not load credentials from any providers'), {
+        name: 'CredentialsProviderError',
+      });
+    };
+    expect(await credentialsCheck(missing, { required: true })).toMatchObject({
+      ok: false,
+      reason: 'AWS credentials cannot be resolved (CredentialsProviderError)',
+    });
+    expect(await credentialsCheck(missing, { required: false })).toMatchObject({
+      ok: true,
+      resolvable: false,
+    });
+  });
+});

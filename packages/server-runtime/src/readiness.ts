@@ -1,0 +1,96 @@
+import type { ChaosOptions } from './options';
+import { chaosActive } from './tools/chaos';
+
+/** One thing a server needs to serve, and whether it has it. Extra fields (source, ageSeconds) are reported as is. */
+export interface ReadinessCheck {
+  name: string;
+  ok: boolean;
+  /** Why not, when `ok` is false. */
+  reason?: string;
+  [detail: string]: unknown;
+}
+
+/** What an app factory may provide for /ready: its dependencies' checks (catalog, AWS credentials...). */
+export type Readiness = () => ReadinessCheck[] | Promise<ReadinessCheck[]>;
+
+/** The /ready answer: 200 and `ready`, or 503 with a `reason` naming each failed check. */
+export interface ReadinessReport {
+  status: 200 | 503;
+  body: {
+    status: 'ready' | 'not_ready';
+    reason?: string;
+    checks: ReadinessCheck[];
+    chaos?: ChaosOptions & { note: string };
+  };
+}
+
+/**
+ * Checks AWS credentials the way a server's clients would resolve them (pass the SDK's provider,
+ * e.g. `fromNodeProviderChain()`), without calling AWS. `required: false` reports without failing.
+ */
+export async function credentialsCheck(
+  resolve: () => Promise<{ expiration?: Date }>,
+  options: { required: boolean; now?: () => number } = { required: true },
+): Promise<ReadinessCheck> {
+  try {
+    const credentials = await resolve();
+    const expiresInSeconds = credentials.expiration
+      ? Math.round((credentials.expiration.getTime() - (options.now ?? Date.now)()) / 1000)
+      : undefined;
+    return {
+      name: 'aws_credentials',
+      ok: true,
+      resolvable: true,
+      ...(expiresInSeconds !== undefined && { expiresInSeconds }),
+    };
+  } catch (error) {
+    const reason = `AWS credentials cannot be resolved (${(error as Error).name})`;
+    return { name: 'aws_credentials', ok: !options.required, resolvable: false, reason };
+  }
+}
+
+/** Runs the app's checks (each call bounded by `timeoutMs`) and adds the runtime's own: draining, fault injection. */
+export async function evaluateReadiness(
+  readiness: Readiness | undefined,
+  state: { draining: boolean; chaos: ChaosOptions; timeoutMs?: number },
+): Promise<ReadinessReport> {
+  const checks: ReadinessCheck[] = [];
+  if (state.draining)
+    checks.push({ name: 'server', ok: false, reason: 'shutting down, draining in-flight calls' });
+  if (readiness) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<ReadinessCheck[]>((resolve) => {
+      timer = setTimeout(
+        () =>
+          resolve([{ name: 'readiness', ok: false, reason: 'the readiness checks did not answer in time' }]),
+        state.timeoutMs ?? 3000,
+      );
+    });
+    try {
+      checks.push(...(await Promise.race([Promise.resolve().then(readiness), timeout])));
+    } catch (error) {
+      checks.push({
+        name: 'readiness',
+        ok: false,
+        reason: `the readiness checks failed (${(error as Error).name})`,
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  const failed = checks.filter((check) => !check.ok);
+  const chaos = chaosActive(state.chaos)
+    ? { ...state.chaos, note: 'fault injection is on: tool calls are delayed or failed on purpose' }
+    : undefined;
+  return {
+    status: failed.length > 0 ? 503 : 200,
+    body: {
+      status: failed.length > 0 ? 'not_ready' : 'ready',
+      ...(failed.length > 0 && {
+        reason: failed.map((c) => `${c.name}: ${c.reason ?? 'not ready'}`).join('; '),
+      }),
+      checks,
+      ...(chaos && { chaos }),
+    },
+  };
+}
