@@ -1,7 +1,11 @@
 #!/usr/bin/env node
+import { CatalogProvider } from '@faultline/fis-core';
 import { runServer } from '@faultline/server-runtime';
 import { createServer } from './server';
 import { VERSION } from './version';
+
+// Built once: over HTTP the factory runs per request, and the catalog cache must be shared.
+const catalogs = new CatalogProvider();
 
 await runServer(
   {
@@ -20,5 +24,24 @@ await runServer(
       'Prompt: generate_fis_template      Resources: fis://catalog/{region}',
     ],
   },
-  ({ logger }) => createServer({ logger }),
+  ({ logger }) => {
+    const { server, deps } = createServer({ logger, catalogs });
+    return {
+      server,
+      readiness: async () => {
+        const result = await deps.catalogs.getCatalog(deps.defaultRegion);
+        return [
+          {
+            name: 'catalog',
+            ok: result.catalog.actions.length > 0,
+            region: deps.defaultRegion,
+            status: result.status,
+            source: result.source.kind,
+            ...(result.ageMs !== undefined && { ageMs: result.ageMs }),
+            ...(result.catalog.actions.length === 0 && { reason: 'the FIS catalog is empty' }),
+          },
+        ];
+      },
+    };
+  },
 );
