@@ -2,7 +2,8 @@
 // The main job on embedded defaults (no AWS account): start the built fis-recommender and
 // chaos-engineering MCP servers over stdio with real MCP clients, send the example findings, print
 // ranked recommendations, write each top recommendation's template (API JSON, CloudFormation JSON
-// and YAML, IAM policy), and validate every template written.
+// and YAML, IAM policy), validate every template written, and analyse an EKS node log bundle
+// offline with the node-diagnostics server, feeding its top finding back to the recommender.
 //   node scripts/demo.mjs [--out DIR] [--quiet]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,11 +22,11 @@ const load = async (id) => import(pathToFileURL(require.resolve(id)).href);
 const { Client } = await load('@modelcontextprotocol/sdk/client/index.js');
 const { StdioClientTransport } = await load('@modelcontextprotocol/sdk/client/stdio.js');
 
-async function connect(app) {
+async function connect(app, env = {}) {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [join(root, 'apps', app, 'dist', 'index.js'), '--log-level', 'warn'],
-    env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true' },
+    env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', ...env },
     stderr: 'inherit',
   });
   const client = new Client({ name: 'faultline-demo', version: '0.1.0' });
@@ -120,6 +121,20 @@ for (const { file, finding } of findings) {
   );
 }
 
+// Node diagnostics: analyse a worker-node log bundle offline, then feed its top finding back to the recommender.
+const bundleRoot = join(root, 'packages', 'eks-node-diagnostics', 'src', '__fixtures__');
+const diagnostics = await connect('node-diagnostics', { FAULTLINE_BUNDLE_ROOT: bundleRoot });
+const analysed = await diagnostics.callTool({ name: 'analyze_node_bundle', arguments: { bundle: 'oom-node' } });
+if (analysed.isError) throw new Error(`analyze_node_bundle failed: ${analysed.content[0]?.text}`);
+const nodeFindings = analysed.structuredContent.findings;
+say(`\n▸ node bundle ${relative(root, join(bundleRoot, 'oom-node'))}/: ${nodeFindings.length} finding(s)`);
+for (const f of nodeFindings.slice(0, 5)) say(`  ${pad(f.severity, 8)} ${pad(f.id, 22)} ${truncate(f.title, 70)}`);
+if (nodeFindings[0]) {
+  const chained = await recommender.callTool({ name: 'recommend_fis_experiments', arguments: { finding: nodeFindings[0], limit: 1 } });
+  const next = chained.structuredContent?.recommendations?.[0];
+  say(`  → recommend_fis_experiments(${nodeFindings[0].id}): ${next ? `${next.actionId} (score ${next.score.toFixed(2)})` : 'none'}\n`);
+}
+await diagnostics.close();
 await recommender.close();
 await validator.close();
 say(
