@@ -124,15 +124,24 @@ for (const { file, finding } of findings) {
 // Node diagnostics: analyse a worker-node log bundle offline, then feed its top finding back to the recommender.
 const bundleRoot = join(root, 'packages', 'eks-node-diagnostics', 'src', '__fixtures__');
 const diagnostics = await connect('node-diagnostics', { FAULTLINE_BUNDLE_ROOT: bundleRoot });
-const analysed = await diagnostics.callTool({ name: 'analyze_node_bundle', arguments: { bundle: 'oom-node' } });
+const analysed = await diagnostics.callTool({
+  name: 'analyze_node_bundle',
+  arguments: { bundle: 'oom-node' },
+});
 if (analysed.isError) throw new Error(`analyze_node_bundle failed: ${analysed.content[0]?.text}`);
 const nodeFindings = analysed.structuredContent.findings;
 say(`\n▸ node bundle ${relative(root, join(bundleRoot, 'oom-node'))}/: ${nodeFindings.length} finding(s)`);
-for (const f of nodeFindings.slice(0, 5)) say(`  ${pad(f.severity, 8)} ${pad(f.id, 22)} ${truncate(f.title, 70)}`);
+for (const f of nodeFindings.slice(0, 5))
+  say(`  ${pad(f.severity, 8)} ${pad(f.id, 22)} ${truncate(f.title, 70)}`);
 if (nodeFindings[0]) {
-  const chained = await recommender.callTool({ name: 'recommend_fis_experiments', arguments: { finding: nodeFindings[0], limit: 1 } });
+  const chained = await recommender.callTool({
+    name: 'recommend_fis_experiments',
+    arguments: { finding: nodeFindings[0], limit: 1 },
+  });
   const next = chained.structuredContent?.recommendations?.[0];
-  say(`  → recommend_fis_experiments(${nodeFindings[0].id}): ${next ? `${next.actionId} (score ${next.score.toFixed(2)})` : 'none'}\n`);
+  say(
+    `  → recommend_fis_experiments(${nodeFindings[0].id}): ${next ? `${next.actionId} (score ${next.score.toFixed(2)})` : 'none'}\n`,
+  );
 }
 await diagnostics.close();
 await recommender.close();
