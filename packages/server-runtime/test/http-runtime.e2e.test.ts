@@ -6,7 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedServer, startServer } from './support/start-server';
+import { type StartedServer, startServer } from '../src/testing/start-server';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = ['--import', 'tsx', join(root, 'test', 'fixtures', 'slow-server.ts')];
