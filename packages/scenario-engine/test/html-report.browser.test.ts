@@ -54,12 +54,12 @@ describe.runIf(executablePath && existsSync(SERVER))('the HTML report in headles
     expect(errors).toEqual([]);
     expect(requests).toEqual([pathToFileURL(file).href]);
     await expect(page.title()).resolves.toContain('PASS');
-    expect(await page.locator('#verdict').innerText()).toBe('PASS');
-    expect(await page.locator('#run-id').innerText()).toBe(run.report.runId);
+    expect(await page.locator('#verdict').textContent()).toBe('PASS');
+    expect(await page.locator('#run-id').textContent()).toBe(run.report.runId);
     const fault = run.report.faults[0];
     const row = page.locator(`#faults tr[data-fault="${fault?.id}"]`);
-    expect(await row.locator('.mttd').innerText()).toBe(`${fault?.mttdMs} ms`);
-    expect(await row.locator('.mttr').innerText()).toBe(`${fault?.mttrMs} ms`);
+    expect(await row.locator('.mttd').textContent()).toBe(`${fault?.mttdMs} ms`);
+    expect(await row.locator('.mttr').textContent()).toBe(`${fault?.mttrMs} ms`);
 
     // the chart is laid out at a readable size and draws every sample
     const svg = await page.locator('svg.timeline').boundingBox();
