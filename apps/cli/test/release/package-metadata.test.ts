@@ -3,19 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workspacePackages } from '../support/workspace';
 
-/**
- * Packages still being written in parallel; their owners add the publishing fields when they land.
- * Remove a name once its package.json passes.
- */
-const IN_PROGRESS = new Set([
-  '@faultline/scenario-engine',
-  '@faultline/eks-node-diagnostics',
-  '@faultline/node-diagnostics-mcp-server',
-]);
-
-const publishable = workspacePackages().filter(
-  (p) => !p.manifest.private && !IN_PROGRESS.has(p.manifest.name),
-);
+/** Every package npm will publish. */
+const publishable = workspacePackages().filter((p) => !p.manifest.private);
 
 describe('what npm shows for each package', () => {
   it.each(publishable.map((p) => [p.manifest.name, p] as const))(
