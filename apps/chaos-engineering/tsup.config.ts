@@ -1,18 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { appConfig } from '../../config/tsup-app';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
-
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm'],
-  dts: false,
-  sourcemap: true,
-  clean: true,
-  splitting: true,
-  target: 'node20',
-  platform: 'node',
-  define: { __PACKAGE_VERSION__: JSON.stringify(pkg.version) },
-});
+export default defineConfig(appConfig(new URL('./package.json', import.meta.url)));
