@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkCommandLine } from '@faultline/server-runtime/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -86,5 +87,11 @@ describe('the built chaos-engineering server over stdio, with no AWS credentials
     expect(result.isError).toBe(true);
     const message = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
     expect(message).toMatch(/ListExperiments failed/);
+  });
+});
+
+describe('the command line', () => {
+  it('prints --version and --help, and refuses an unknown option with exit code 2 and the reason', () => {
+    checkCommandLine(bin, { version: pkg.version, helpMentions: ['validate_fis_template'] });
   });
 });

@@ -1,10 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBundle } from '@faultline/eks-node-diagnostics/testing';
+import { checkCommandLine, parseJsonLogLines } from '@faultline/server-runtime/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -75,23 +75,12 @@ describe('the built server over stdio, started as npx starts it', () => {
   });
 
   it('keeps stdout for MCP: logs are JSON lines on stderr', () => {
-    const lines = stderr.trim().split('\n').filter(Boolean);
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(parseJsonLogLines(stderr).length).toBeGreaterThan(0);
   });
 });
 
 describe('the command line', () => {
-  it('prints --version and --help and exits 0', () => {
-    expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toBe(pkg.version);
-    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toMatch(
-      /analyze_node_bundle/,
-    );
-  });
-
-  it('refuses an unknown option with exit code 2', () => {
-    const result = spawnSync(process.execPath, [bin, '--bogus'], { encoding: 'utf8' });
-    expect(result.status).toBe(2);
-    expect(result.stdout).toBe('');
+  it('prints --version and --help, and refuses an unknown option with exit code 2 and the reason', () => {
+    checkCommandLine(bin, { version: pkg.version, helpMentions: ['analyze_node_bundle'] });
   });
 });
