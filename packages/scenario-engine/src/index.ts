@@ -62,6 +62,7 @@ export {
   safeParseScenario,
 } from './scenario/parse-scenario';
 export { formatIssues, type ScenarioIssue } from './scenario/scenario-issue';
+export { defaultScenarioRoot } from './scenario/scenario-root';
 export {
   type AssistantStep,
   type Expectation,

@@ -8,18 +8,21 @@ import type { RunEvent, RunReport } from '../engine/run-types';
 import type { ProbeSample } from '../probes/probe-sample';
 import { writeReports } from '../report/write-reports';
 import { formatIssues } from '../scenario/scenario-issue';
+import { defaultScenarioRoot } from '../scenario/scenario-root';
 import { parseArgs } from './args';
 import { findScenarioFiles, loadScenarioFile } from './load-scenario';
 
 const HELP = `faultline-scenario — declarative chaos scenarios with real faults and clean rollback
 
 Usage:
-  faultline-scenario run FILE [--out DIR] [--set name=value]… [--dry-run] [--control]
+  faultline-scenario run FILE [--out DIR] [--set name=value]… [--dry-run] [--control] [--ci]
       Runs a scenario. Exit 0 on PASS, 1 on FAIL, 3 on ABORTED, 2 on usage or invalid scenario.
       Writes DIR/report.json (verdict, runId, per fault mttdMs and mttrMs), journal.jsonl,
-      samples.jsonl, junit.xml, report.md, report.html and command outputs.
+      samples.jsonl, junit.xml, report.md, report.html and command outputs. DIR defaults to
+      .faultline/runs/RUN_ID; --ci prints plain progress lines instead of a live status line.
   faultline-scenario validate FILE…     Checks scenarios; prints every problem with line:column.
-  faultline-scenario list [DIR]         Lists scenarios in DIR (default examples/scenarios).
+  faultline-scenario list [DIR]         Lists scenarios in DIR (default FAULTLINE_SCENARIO_ROOT, else
+                                        ./scenarios, else the working directory).
   faultline-scenario report RUN_DIR [--format md|json|junit|html]
                                         Prints (and regenerates) a run's report.
   faultline-scenario recover RUN_DIR    Rolls back a run that died: reverts faults, stops its
@@ -120,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
       return bad === 0 ? 0 : 2;
     }
     case 'list': {
-      const dir = args.positional[0] ?? 'examples/scenarios';
+      const dir = args.positional[0] ?? defaultScenarioRoot();
       for (const file of findScenarioFiles(dir)) {
         const { result } = loadScenarioFile(file, args.sets);
         if (result.success) {
