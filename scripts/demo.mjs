@@ -2,11 +2,13 @@
 // The main job on embedded defaults (no AWS account): start the built fis-recommender and
 // chaos-engineering MCP servers over stdio with real MCP clients, send the example findings, print
 // ranked recommendations, write each top recommendation's template (API JSON, CloudFormation JSON
-// and YAML, IAM policy), validate every template written, and analyse an EKS node log bundle
-// offline with the node-diagnostics server, feeding its top finding back to the recommender.
+// and YAML, IAM policy), validate every template written, analyse an EKS node log bundle
+// offline with the node-diagnostics server, feeding its top finding back to the recommender, and
+// run the process-kill chaos scenario for real through the chaos-engineering server's run_scenario.
 //   node scripts/demo.mjs [--out DIR] [--quiet]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -22,10 +24,10 @@ const load = async (id) => import(pathToFileURL(require.resolve(id)).href);
 const { Client } = await load('@modelcontextprotocol/sdk/client/index.js');
 const { StdioClientTransport } = await load('@modelcontextprotocol/sdk/client/stdio.js');
 
-async function connect(app, env = {}) {
+async function connect(app, env = {}, logLevel = 'warn') {
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [join(root, 'apps', app, 'dist', 'index.js'), '--log-level', 'warn'],
+    args: [join(root, 'apps', app, 'dist', 'index.js'), '--log-level', logLevel],
     env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', ...env },
     stderr: 'inherit',
   });
@@ -49,8 +51,15 @@ const findings = readdirSync(findingsDir)
 say(
   'Faultline demo: incident findings → ranked AWS FIS experiments → validated templates (no AWS account needed)',
 );
+const scenarioRoot = join(root, 'examples', 'scenarios');
 const recommender = await connect('fis-recommender');
-const validator = await connect('chaos-engineering');
+// The same server validates templates and, later, runs a chaos scenario from examples/scenarios/
+// (its audit line "scenario run started" is a warning: errors only, to keep the output readable).
+const validator = await connect(
+  'chaos-engineering',
+  { FAULTLINE_SCENARIO_ROOT: scenarioRoot, FAULTLINE_RUNS_DIR: join(outDir, 'scenario-runs') },
+  'error',
+);
 say(`\n${findings.length} example findings from ${relative(root, findingsDir)}/\n`);
 
 const truncate = (text, n) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
@@ -144,12 +153,71 @@ if (nodeFindings[0]) {
   );
 }
 await diagnostics.close();
+
+// Chaos scenario: the chaos-engineering server runs examples/scenarios/mcp-process-kill.yaml for real
+// (it starts the built fis-recommender, SIGKILLs it, measures detection and recovery, cleans up).
+const freePort = () =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+say(
+  `▸ chaos scenario ${relative(root, join(scenarioRoot, 'mcp-process-kill.yaml'))} through run_scenario (confirm: true)`,
+);
+process.stdout.write('  ');
+const ran = await validator.callTool(
+  {
+    name: 'run_scenario',
+    arguments: { path: 'mcp-process-kill.yaml', confirm: true, bindings: { port: await freePort() } },
+  },
+  undefined,
+  {
+    timeout: 120_000,
+    onprogress: ({ message = '' }) => {
+      const state = /^[A-Z_]+/.exec(message)?.[0];
+      if (state) process.stdout.write(`${state === 'INIT' ? '' : ' → '}${state}`);
+    },
+  },
+);
+process.stdout.write('\n');
+let scenarioReport;
+let scenarioFailed = false;
+if (ran.isError) {
+  const message = ran.content[0]?.text ?? '';
+  // The operator's kill switch (~/.faultline/kill-switch) forbids faults: respected, not a failure.
+  if (/kill switch/.test(message)) say(`  skipped: ${message}`);
+  else {
+    scenarioFailed = true;
+    say(`  ✗ run_scenario: ${message}`);
+  }
+} else {
+  const { run } = ran.structuredContent;
+  for (const f of run.faults) {
+    say(
+      `  ${f.id}: detected after ${f.mttdMs ?? '-'} ms (MTTD), recovered after ${f.mttrMs ?? '-'} ms (MTTR)`,
+    );
+  }
+  scenarioReport = run.reports.html;
+  say(
+    `  → ${run.verdict} in ${(run.durationMs / 1000).toFixed(1)} s, run ${run.runId}; report: ${relative(process.cwd(), scenarioReport ?? run.runDir)}\n`,
+  );
+  if (run.verdict !== 'PASS') {
+    scenarioFailed = true;
+    say(`  ✗ ${run.reason}`);
+  }
+}
 await recommender.close();
 await validator.close();
 say(
   `Wrote ${written} experiment template(s) to ${relative(process.cwd(), outDir) || '.'}/; ${written - failures} of ${written} valid.`,
 );
+if (scenarioReport)
+  say(`Chaos scenario report (open in a browser): ${relative(process.cwd(), scenarioReport)}`);
 say(
   'Next: fill the placeholders, deploy cloudformation.yaml, and review the IAM policy before any experiment runs.',
 );
-if (failures) process.exitCode = 1;
+if (failures || scenarioFailed) process.exitCode = 1;

@@ -35,7 +35,7 @@ export const SERVERS = [
     title: 'Faultline chaos engineering',
     packageName: '@faultline/chaos-engineering-mcp-server',
     summary:
-      'The FIS catalog of a Region, deep template validation, guarded experiments. Offline tools need no credentials.',
+      'The FIS catalog of a Region, deep template validation, guarded experiments, chaos scenarios with rollback. Offline tools need no credentials.',
     aws: true,
     autoApprove: [
       'get_valid_fis_actions',
@@ -43,6 +43,9 @@ export const SERVERS = [
       'validate_fis_template',
       'get_experiment',
       'list_experiments',
+      'list_scenarios',
+      'validate_scenario',
+      'get_scenario_run',
     ],
   },
   {

@@ -105,6 +105,37 @@ export const SERVERS = [
           '…': '(placeholders, validatedAt, catalogSource)',
         }),
       },
+      list_scenarios: {
+        arguments: {},
+        abridge: (r) => ({
+          count: r.count,
+          scenarios: r.scenarios.slice(0, 2),
+          '…': '(root, otherYamlFiles, skipped, truncated, runsDir, activeRuns)',
+        }),
+      },
+      validate_scenario: {
+        arguments: {
+          yaml: 'meta:\n  id: checkout-latency\n  title: Latency on checkout\nsteady_state:\n  probes:\n    - name: health\n      type: http\n      url: not-a-url\nfault:\n  type: latency\n  target: checkout\n  latency_ms: 300\n',
+        },
+        abridge: (r) => r,
+      },
+      run_scenario: {
+        arguments: { path: 'mcp-process-kill.yaml' },
+        abridge: (r) => ({
+          mode: r.mode,
+          scenarioId: r.scenarioId,
+          path: r.path,
+          plan: {
+            states: r.plan.states,
+            faults: r.plan.faults,
+            probes: r.plan.probes,
+            commands: r.plan.commands.map((c) => ({ phase: c.phase, name: c.name, argv: ['…'] })),
+            limits: r.plan.limits,
+            '…': '(skippedStates, bindings, artifacts, killSwitch, warnings)',
+          },
+          next: r.next,
+        }),
+      },
       describe_fis_action: {
         arguments: { action_id: 'aws:ec2:stop-instances', region: 'us-east-1' },
         abridge: (r) => ({
@@ -268,6 +299,9 @@ async function connect(bin, home) {
       AWS_CONFIG_FILE: join(home, 'no-aws-config'),
       AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-aws-credentials'),
       AWS_REGION: 'us-east-1',
+      // the chaos-engineering server's scenario examples read the repository's example scenarios
+      FAULTLINE_SCENARIO_ROOT: join(root, 'examples', 'scenarios'),
+      FAULTLINE_RUNS_DIR: join(home, 'runs'),
     },
     stderr: 'ignore',
   });

@@ -1,6 +1,19 @@
 import type { FisClient } from '@aws-sdk/client-fis';
 import type { CatalogProvider } from '@faultline/fis-core';
 import type { Logger } from '@faultline/server-runtime';
+import type { ScenarioRuns } from './tools/scenario/scenario-runs';
+
+/** Where the scenario tools read scenarios and write runs. */
+export interface ScenarioSettings {
+  /** Scenario files must be in this folder: FAULTLINE_SCENARIO_ROOT, else ./scenarios when it exists, else the working directory. */
+  root: string;
+  /** One folder per run: FAULTLINE_RUNS_DIR, else $XDG_STATE_HOME/faultline/runs (~/.local/state/faultline/runs). */
+  runsDir: string;
+  /** Environment of runs: FAULTLINE_BINDING_<NAME> overrides, FAULTLINE_KILL_SWITCH, assistant API keys. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The runs of this process, shared by every server instance (HTTP builds one per request). */
+  runs: ScenarioRuns;
+}
 
 /** What the chaos-engineering server needs from outside; tests substitute any of it. */
 export interface ServerDeps {
@@ -13,4 +26,6 @@ export interface ServerDeps {
   logger: Logger;
   /** Random ids (idempotency tokens). */
   randomId: () => string;
+  /** Scenario root, runs folder and the runs of this process. */
+  scenarios: ScenarioSettings;
 }

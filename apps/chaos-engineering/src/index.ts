@@ -2,10 +2,13 @@
 import { CatalogProvider } from '@faultline/fis-core';
 import { runServer } from '@faultline/server-runtime';
 import { createServer } from './server';
+import { defaultScenarioSettings } from './tools/scenario/scenario-settings';
 import { VERSION } from './version';
 
-// Built once: over HTTP the factory runs per request, and the catalog cache must be shared.
+// Built once: over HTTP the factory runs per request, and the catalog cache and the scenario runs
+// must be shared across requests.
 const catalogs = new CatalogProvider();
+const scenarios = defaultScenarioSettings();
 
 await runServer(
   {
@@ -16,18 +19,24 @@ await runServer(
       'An MCP server for AWS FIS: the current action catalog of a Region (cached 24 h, refreshed from AWS or from\n' +
       'data an agent hands in), deep template validation, and guarded experiment operations. AWS region and\n' +
       'credentials come from the standard SDK chain (AWS_REGION, AWS_PROFILE, ...); without credentials the\n' +
-      'offline tools keep working and the live ones answer with a clear error.',
+      'offline tools keep working and the live ones answer with a clear error. Chaos scenarios run on this machine\n' +
+      'from FAULTLINE_SCENARIO_ROOT (default ./scenarios, else the working directory); runs are written to\n' +
+      'FAULTLINE_RUNS_DIR (default $XDG_STATE_HOME/faultline/runs, else ~/.local/state/faultline/runs).',
     capabilities: [
       'Tools: get_valid_fis_actions, refresh_valid_fis_actions_cache, validate_fis_template, describe_fis_action,',
       '       create_experiment_template, start_experiment (destructive, needs confirm), get_experiment,',
-      '       stop_experiment, list_experiments',
+      '       stop_experiment, list_experiments, list_scenarios, validate_scenario, run_scenario (destructive,',
+      '       dry run unless confirm), get_scenario_run, abort_scenario_run',
       'Prompt: generate_fis_template      Resources: fis://catalog/{region}',
     ],
   },
-  ({ logger }) => {
-    const { server, deps } = createServer({ logger, catalogs });
+  ({ logger, requestId }) => {
+    const { server, deps } = createServer({ logger, catalogs, scenarios });
     return {
       server,
+      // The first instance (stdio's only one; HTTP's probe) owns the runs: closing it at shutdown
+      // aborts every run still going and waits for its rollback. Per-request HTTP instances do not.
+      ...(requestId === undefined && { close: () => scenarios.runs.shutdown() }),
       readiness: async () => {
         const result = await deps.catalogs.getCatalog(deps.defaultRegion);
         return [

@@ -76,18 +76,23 @@ afterEach(async () => {
 });
 
 describe('chaos-engineering server: catalog and validation', () => {
-  it('lists its tools with explicit annotations; start_experiment is the destructive one', async () => {
+  it('lists its tools with explicit annotations; start_experiment and run_scenario are the destructive ones', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([
+      'abort_scenario_run',
       'create_experiment_template',
       'describe_fis_action',
       'get_experiment',
+      'get_scenario_run',
       'get_valid_fis_actions',
       'list_experiments',
+      'list_scenarios',
       'refresh_valid_fis_actions_cache',
+      'run_scenario',
       'start_experiment',
       'stop_experiment',
       'validate_fis_template',
+      'validate_scenario',
     ]);
     for (const tool of tools) {
       expect(Object.keys(tool.annotations ?? {}).sort()).toEqual([
@@ -98,9 +103,12 @@ describe('chaos-engineering server: catalog and validation', () => {
       ]);
       expect(tool.outputSchema).toBeDefined();
     }
-    expect(tools.filter((t) => t.annotations?.destructiveHint).map((t) => t.name)).toEqual([
-      'start_experiment',
-    ]);
+    expect(
+      tools
+        .filter((t) => t.annotations?.destructiveHint)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['run_scenario', 'start_experiment']);
   });
 
   it('serves the bundled catalog without credentials, saying so and how to refresh', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,5 +93,57 @@ describe('the built chaos-engineering server over stdio, with no AWS credentials
 describe('the command line', () => {
   it('prints --version and --help, and refuses an unknown option with exit code 2 and the reason', () => {
     checkCommandLine(bin, { version: pkg.version, helpMentions: ['validate_fis_template'] });
+  });
+});
+
+describe('the built chaos-engineering server over stdio with --read-only', () => {
+  let client: Client;
+  const home = mkdtempSync(join(tmpdir(), 'faultline-home-'));
+  const runsDir = join(home, 'runs');
+
+  beforeAll(async () => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [bin, '--read-only', '--log-level', 'warn'],
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        XDG_CACHE_HOME: join(home, 'cache'),
+        AWS_EC2_METADATA_DISABLED: 'true',
+        FAULTLINE_SCENARIO_ROOT: join(root, '..', '..', 'examples', 'scenarios'),
+        FAULTLINE_RUNS_DIR: runsDir,
+      },
+      stderr: 'pipe',
+    });
+    client = new Client({ name: 'e2e', version: '0' });
+    await client.connect(transport);
+  });
+
+  afterAll(async () => {
+    await client?.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('lists the scenarios of FAULTLINE_SCENARIO_ROOT, and refuses run_scenario: it is not offered', async () => {
+    // Act
+    const { tools } = await client.listTools();
+    const listed = (await client.callTool({ name: 'list_scenarios', arguments: {} })) as CallToolResult;
+    const run = (await client.callTool({
+      name: 'run_scenario',
+      arguments: { path: 'mcp-process-kill.yaml', confirm: true },
+    })) as CallToolResult;
+
+    // Assess
+    expect(tools.map((t) => t.name)).not.toContain('run_scenario');
+    expect(tools.map((t) => t.name)).not.toContain('abort_scenario_run');
+    const scenarios = (listed.structuredContent as { scenarios: Array<{ id: string; valid: boolean }> })
+      .scenarios;
+    expect(scenarios.map((s) => s.id)).toContain('mcp-process-kill');
+    expect(scenarios.every((s) => s.valid)).toBe(true);
+    expect(run.isError).toBe(true);
+    expect(run.content.map((c) => (c.type === 'text' ? c.text : '')).join('')).toMatch(
+      /run_scenario not found/,
+    );
+    expect(existsSync(runsDir)).toBe(false);
   });
 });
