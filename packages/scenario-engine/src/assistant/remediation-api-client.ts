@@ -1,11 +1,24 @@
 import { ScenarioEngineError, ScenarioEngineErrorCode } from '../errors';
-import { type AssistantClient, type AssistantTurn, postJson } from './assistant-client';
+import {
+  type AssistantClient,
+  type AssistantStreamRecord,
+  type AssistantTurn,
+  postJson,
+} from './assistant-client';
+import { DEFAULT_STREAM_LIMITS, type ResumeState, type StreamLimits, streamTurn } from './remediation-stream';
 
 /** Options of {@link RemediationApiClient}. */
-export interface RemediationApiClientOptions {
-  /** Base URL; requests go to `${baseUrl}/workflow`. */
+export interface RemediationApiClientOptions extends Partial<StreamLimits> {
+  /** Base URL; requests go to `${baseUrl}/workflow` (unless `wsUrl` is set). */
   baseUrl: string;
-  /** Bearer token, if the API needs one. */
+  /**
+   * The API's WebSocket (e.g. `ws://localhost:8765/chatsocket`). When set, each turn opens it, sends
+   * the envelope as one JSON message and assembles the answer from the streamed events; the limits
+   * (`connectTimeoutMs`, `maxFrameBytes`, `maxAnswerBytes`, `maxStoredEvents`, `maxStoredBytes`)
+   * apply to that stream.
+   */
+  wsUrl?: string;
+  /** Bearer token, if the API needs one (HTTP header and WebSocket handshake). */
   token?: string;
   now?: () => number;
 }
@@ -21,13 +34,21 @@ function textAt(response: unknown): string {
   return output.text;
 }
 
+interface Exchange {
+  response: unknown;
+  text: string;
+  resume?: ResumeState;
+  stream?: AssistantStreamRecord;
+}
+
 /**
  * The seed's remediation workflow API: `InitiateEnsemble` (ensemble REMEDIATION) with the incident
  * returns the RCA and an interrupt; `ResumeEnsemble` with `node_input` on that interrupt returns the
- * remedy.
+ * remedy. Over HTTP (`POST {baseUrl}/workflow`), or streamed over the API's WebSocket when `wsUrl` is
+ * set.
  */
 export class RemediationApiClient implements AssistantClient {
-  private state: { threadId: string; interruptId: string; nodeId: string } | undefined;
+  private state: ResumeState | undefined;
   private readonly now: () => number;
 
   constructor(private readonly options: RemediationApiClientOptions) {
@@ -36,6 +57,45 @@ export class RemediationApiClient implements AssistantClient {
 
   private headers(): Record<string, string> {
     return this.options.token ? { authorization: `Bearer ${this.options.token}` } : {};
+  }
+
+  private async exchange(request: unknown, timeoutMs: number): Promise<Exchange> {
+    const { wsUrl } = this.options;
+    if (wsUrl) {
+      const answer = await streamTurn({
+        ...DEFAULT_STREAM_LIMITS,
+        ...Object.fromEntries(
+          Object.entries({
+            connectTimeoutMs: this.options.connectTimeoutMs,
+            maxFrameBytes: this.options.maxFrameBytes,
+            maxAnswerBytes: this.options.maxAnswerBytes,
+            maxStoredEvents: this.options.maxStoredEvents,
+            maxStoredBytes: this.options.maxStoredBytes,
+          }).filter(([, v]) => v !== undefined),
+        ),
+        url: wsUrl,
+        request,
+        token: this.options.token,
+        timeoutMs,
+        now: this.now,
+      });
+      return { response: answer.final, text: answer.text, resume: answer.resume, stream: answer.stream };
+    }
+    const response = (await postJson(
+      `${this.options.baseUrl}/workflow`,
+      request,
+      this.headers(),
+      timeoutMs,
+    )) as Record<string, unknown>;
+    const resume =
+      typeof response.threadId === 'string' && typeof response.interruptId === 'string'
+        ? {
+            threadId: response.threadId,
+            interruptId: response.interruptId,
+            nodeId: String(response.nodeId ?? ''),
+          }
+        : undefined;
+    return { response, text: textAt(response), resume };
   }
 
   async rca(input: {
@@ -58,26 +118,16 @@ export class RemediationApiClient implements AssistantClient {
       },
     };
     const startedAt = this.now();
-    const response = (await postJson(
-      `${this.options.baseUrl}/workflow`,
-      request,
-      this.headers(),
-      input.timeoutMs,
-    )) as Record<string, unknown>;
-    if (typeof response.threadId === 'string' && typeof response.interruptId === 'string') {
-      this.state = {
-        threadId: response.threadId,
-        interruptId: response.interruptId,
-        nodeId: String(response.nodeId ?? ''),
-      };
-    }
+    const { response, text, resume, stream } = await this.exchange(request, input.timeoutMs);
+    if (resume) this.state = resume;
     return {
       step: 'rca',
       request,
       response,
-      text: textAt(response),
+      text,
       startedAt,
       durationMs: this.now() - startedAt,
+      ...(stream ? { stream } : {}),
     };
   }
 
@@ -99,19 +149,15 @@ export class RemediationApiClient implements AssistantClient {
       },
     };
     const startedAt = this.now();
-    const response = await postJson(
-      `${this.options.baseUrl}/workflow`,
-      request,
-      this.headers(),
-      input.timeoutMs,
-    );
+    const { response, text, stream } = await this.exchange(request, input.timeoutMs);
     return {
       step: 'remedy',
       request,
       response,
-      text: textAt(response),
+      text,
       startedAt,
       durationMs: this.now() - startedAt,
+      ...(stream ? { stream } : {}),
     };
   }
 }

@@ -288,6 +288,22 @@ export const AssistantStepSchema = z.strictObject({
 export const AssistantSchema = z.strictObject({
   kind: z.enum(['remediation-api', 'openai']),
   url: z.url().describe('Base URL (remediation API) or chat-completions base URL (…/v1).'),
+  ws_url: z
+    .url({ protocol: /^wss?$/ })
+    .optional()
+    .describe(
+      'remediation-api only: the WebSocket of the API (e.g. ws://localhost:8765/chatsocket); when set, answers are streamed over it instead of POST {url}/workflow.',
+    ),
+  ws_connect_timeout: DurationSchema.optional().describe(
+    'Time to open the WebSocket (default 10s, never more than the step timeout).',
+  ),
+  ws_max_frame_bytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(67_108_864)
+    .optional()
+    .describe('Largest WebSocket frame accepted (default 1 MiB); a larger one fails the step.'),
   model: z.string().optional(),
   api_key_env: z.string().optional().describe('Environment variable holding the API key or token.'),
   incident_id: z.string().default('inc-${run_id}'),

@@ -5,5 +5,7 @@ export {
   type RecordedRemediationRequest,
   type RemediationApiDouble,
   type RemediationApiScript,
+  type RemediationStreamFault,
+  type RemediationStreamScript,
   startRemediationApiDouble,
 } from './remediation-api-double';
