@@ -9,7 +9,7 @@ import {
 import { generateBundle } from '@faultline/eks-node-diagnostics/testing';
 import type { FindingInput } from '@faultline/findings';
 import { recommend } from '@faultline/fis-core';
-import { silentLogger } from '@faultline/server-runtime';
+import { silentLogger, toolErrorOf } from '@faultline/server-runtime';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -70,7 +70,7 @@ async function call(name: string, args: Record<string, unknown>): Promise<CallTo
 }
 
 function errorCode(result: CallToolResult): string | undefined {
-  return (result.structuredContent as { error?: { code: string } } | undefined)?.error?.code;
+  return toolErrorOf(result)?.code;
 }
 
 describe('node-diagnostics server', () => {

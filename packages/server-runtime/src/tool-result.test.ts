@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkInputSize, errorResult, isCodedError, structuredResult, toErrorResult } from './tool-result';
+import {
+  checkInputSize,
+  errorResult,
+  isCodedError,
+  structuredResult,
+  toErrorResult,
+  toolErrorOf,
+} from './tool-result';
 
 class DomainError extends Error {
   constructor(
@@ -21,6 +28,18 @@ describe('tool results', () => {
   it('turns coded errors into tool errors with their data', () => {
     const result = toErrorResult(new DomainError('FIS_INVALID_INPUT', 'x: bad', { issues: [{ path: 'x' }] }));
     expect(result).toEqual(errorResult('FIS_INVALID_INPUT', 'x: bad', { issues: [{ path: 'x' }] }));
+  });
+
+  it('puts the code and details in _meta, not in structuredContent (clients check that against the output schema)', () => {
+    const result = errorResult('FIS_INVALID_INPUT', 'x: bad', { issues: [{ path: 'x' }] });
+    expect(result.structuredContent).toBeUndefined();
+    expect(result.content).toEqual([{ type: 'text', text: 'FIS_INVALID_INPUT: x: bad' }]);
+    expect(toolErrorOf(result)).toEqual({
+      code: 'FIS_INVALID_INPUT',
+      message: 'x: bad',
+      issues: [{ path: 'x' }],
+    });
+    expect(toolErrorOf(structuredResult({ a: 1 }))).toBeUndefined();
   });
 
   it('hides the message of unexpected errors', () => {

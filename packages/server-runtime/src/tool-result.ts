@@ -25,7 +25,16 @@ export function structuredResult<T extends object>(structured: T): CallToolResul
   };
 }
 
-/** A tool error the model can act on: what failed, where, and what to try. */
+/** Key of the `_meta` entry that carries a tool error's code, message and details. */
+export const ERROR_META_KEY = 'io.faultline/error';
+
+/**
+ * A tool error the model can act on: what failed, where, and what to try. The text is
+ * `CODE: message`; the code, message and details are also in `_meta["io.faultline/error"]`. There is
+ * deliberately no `structuredContent`: every Faultline tool declares an output schema, and MCP clients
+ * (the TypeScript SDK's `Client.callTool` among them) validate any structuredContent against it, error
+ * or not, so an error object there turned every tool error into a client-side exception.
+ */
 export function errorResult(
   code: string,
   message: string,
@@ -34,8 +43,18 @@ export function errorResult(
   return {
     isError: true,
     content: [{ type: 'text', text: `${code}: ${message}` }],
-    structuredContent: { error: { code, message, ...details } },
+    _meta: { [ERROR_META_KEY]: { code, message, ...details } },
   };
+}
+
+/** The `{code, message, …details}` of a tool error made by {@link errorResult}, if it is one. */
+export function toolErrorOf(
+  result: { _meta?: Record<string, unknown> } | undefined,
+): ({ code: string; message: string } & Record<string, unknown>) | undefined {
+  const error = result?._meta?.[ERROR_META_KEY];
+  return typeof error === 'object' && error !== null
+    ? (error as { code: string; message: string } & Record<string, unknown>)
+    : undefined;
 }
 
 /** Turns a thrown error into a tool error; unexpected errors do not leak messages or stack traces. */

@@ -377,10 +377,25 @@ export class LinearRegex {
 
   /** True when the pattern matches anywhere in `text`. */
   test(text: string): boolean {
+    return this.testUntil(text) === true;
+  }
+
+  /**
+   * Like {@link test}, but gives up with `'deadline'` once `now()` passes `deadlineAt` (checked every
+   * 256 characters). Linear time still means up to (program size × line length) steps: about a second
+   * for a 4,000-step program on a 4 KB line, so a search over many lines needs this to keep its budget.
+   */
+  testUntil(
+    text: string,
+    deadlineAt = Number.POSITIVE_INFINITY,
+    now: () => number = () => performance.now(),
+  ): boolean | 'deadline' {
     let current: number[] = [];
     this.nextGeneration();
     if (this.add(current, 0, text, 0)) return true;
+    const bounded = deadlineAt !== Number.POSITIVE_INFINITY;
     for (let pos = 0; pos < text.length; pos += 1) {
+      if (bounded && (pos & 255) === 255 && now() > deadlineAt) return 'deadline';
       const code = text.charCodeAt(pos);
       const next: number[] = [];
       this.nextGeneration();

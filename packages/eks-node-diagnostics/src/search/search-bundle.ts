@@ -81,7 +81,7 @@ export async function searchBundle(source: BundleSource, options: SearchOptions)
   const since = isoMs(options.since, 'since') ?? (centre !== undefined ? centre - half : undefined);
   const until = isoMs(options.until, 'until') ?? (centre !== undefined ? centre + half : undefined);
   const bounded = since !== undefined || until !== undefined;
-  let test: (line: string) => boolean;
+  let test: (line: string) => boolean | 'deadline';
   if (options.literal) {
     const needle = options.ignoreCase ? options.pattern.toLowerCase() : options.pattern;
     if (needle.length === 0)
@@ -91,7 +91,7 @@ export async function searchBundle(source: BundleSource, options: SearchOptions)
       : (line) => line.includes(needle);
   } else {
     const regex = new LinearRegex(options.pattern, options.ignoreCase ?? false);
-    test = (line) => regex.test(line.length > maxLine ? line.slice(0, maxLine) : line);
+    test = (line) => regex.testUntil(line.length > maxLine ? line.slice(0, maxLine) : line, deadline, now);
   }
   const matches: SearchMatch[] = [];
   let truncated = false;
@@ -103,7 +103,8 @@ export async function searchBundle(source: BundleSource, options: SearchOptions)
     filesScanned += 1;
     const result = await forEachLine(file.read(), (line, lineNumber) => {
       linesScanned += 1;
-      if ((linesScanned & 255) === 0 && now() > deadline) {
+      // every line: one costly line per pattern is enough to blow a budget checked every 256 lines
+      if (now() > deadline) {
         stoppedBy = 'deadline';
         return false;
       }
@@ -114,7 +115,12 @@ export async function searchBundle(source: BundleSource, options: SearchOptions)
         if ((since !== undefined && time.ms < since) || (until !== undefined && time.ms > until))
           return undefined;
       }
-      if (!test(line)) return undefined;
+      const matched = test(line);
+      if (matched === 'deadline') {
+        stoppedBy = 'deadline';
+        return false;
+      }
+      if (!matched) return undefined;
       if (matches.length >= maxMatches) {
         stoppedBy = 'maxMatches';
         return false;

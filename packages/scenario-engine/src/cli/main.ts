@@ -171,6 +171,11 @@ async function main(argv: string[]): Promise<number> {
       const runDir = args.flags['run-dir'];
       if (action !== 'restart' || !name || typeof runDir !== 'string')
         return usage('service restart NAME --run-dir DIR');
+      // NAME becomes a file name: a service name as scenarios write them, never a path (`../x`)
+      if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(name))
+        return usage(
+          `service restart: "${name.slice(0, 80)}" is not a service name (lower-case letters, digits, - and _)`,
+        );
       mkdirSync(join(runDir, 'services'), { recursive: true });
       writeFileSync(join(runDir, 'services', `${name}.restart-request`), `${Date.now()}\n`);
       out(`restart of ${name} requested`);

@@ -1,16 +1,15 @@
+import { compileUserRegex, testWithin, USER_REGEX_TIME_LIMIT_MS } from '../regex/user-regex';
 import type { Evaluation } from './evaluation';
 
 /** Longest answer text a guard reads; the rest is ignored (keeps regex time bounded). */
 export const MAX_GUARD_INPUT = 100_000;
 
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,?\d*\})/;
-
-/** Compiles a guard pattern: a leading `(?i)` means case-insensitive; nested quantifiers are refused. */
+/**
+ * Compiles a guard pattern: a leading `(?i)` means case-insensitive; invalid patterns, patterns over
+ * 200 characters and nested quantifiers are refused (see `compileUserRegex`).
+ */
 export function compileGuard(pattern: string): RegExp {
-  if (pattern.length > 200) throw new TypeError('guard pattern longer than 200 characters');
-  if (NESTED_QUANTIFIER.test(pattern))
-    throw new TypeError(`guard pattern /${pattern}/ has a nested quantifier (catastrophic backtracking)`);
-  return pattern.startsWith('(?i)') ? new RegExp(pattern.slice(4), 'i') : new RegExp(pattern);
+  return compileUserRegex(pattern);
 }
 
 /** A regular-expression guard over the answer: it must (or must not) match. */
@@ -25,7 +24,16 @@ export function evaluateRegexGuard(
   } catch (error) {
     return { evaluator, score: 0, passed: false, reason: (error as Error).message };
   }
-  const matched = regex.test(text.slice(0, MAX_GUARD_INPUT));
+  // a time limit, whatever the pattern: a backtracking blow-up fails the guard instead of freezing the run
+  const matched = testWithin(regex, text.slice(0, MAX_GUARD_INPUT));
+  if (matched === 'timeout') {
+    return {
+      evaluator,
+      score: 0,
+      passed: false,
+      reason: `/${guard.pattern}/ ran longer than ${USER_REGEX_TIME_LIMIT_MS} ms on the answer and was stopped (catastrophic backtracking); simplify the pattern`,
+    };
+  }
   const passed = guard.must === 'match' ? matched : !matched;
   return {
     evaluator,

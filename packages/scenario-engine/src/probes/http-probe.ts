@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { compileUserRegex, testWithin, USER_REGEX_TIME_LIMIT_MS } from '../regex/user-regex';
 import type { HttpProbeSchema } from '../scenario/schema';
 import type { ProbeRunner, ProbeSample } from './probe-sample';
 import { timedSample } from './probe-sample';
@@ -15,7 +16,7 @@ export function createHttpProbe(probe: HttpProbe, timeoutMs: number, now: () => 
       : Array.isArray(expected)
         ? expected.includes(status)
         : status === expected;
-  const regex = probe.expect?.body_regex ? new RegExp(probe.expect.body_regex) : undefined;
+  const regex = probe.expect?.body_regex ? compileUserRegex(probe.expect.body_regex) : undefined;
   return {
     name: probe.name,
     sample: (): Promise<ProbeSample> =>
@@ -32,7 +33,14 @@ export function createHttpProbe(probe: HttpProbe, timeoutMs: number, now: () => 
         if (probe.expect?.body_contains && !body.includes(probe.expect.body_contains)) {
           throw new Error(`body does not contain "${probe.expect.body_contains}"`);
         }
-        if (regex && !regex.test(body)) throw new Error(`body does not match /${regex.source}/`);
+        if (regex) {
+          const matched = testWithin(regex, body);
+          if (matched === 'timeout')
+            throw new Error(
+              `body_regex /${regex.source}/ ran longer than ${USER_REGEX_TIME_LIMIT_MS} ms and was stopped`,
+            );
+          if (!matched) throw new Error(`body does not match /${regex.source}/`);
+        }
       }),
   };
 }

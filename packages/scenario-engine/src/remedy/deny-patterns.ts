@@ -1,3 +1,5 @@
+import { compileUserRegex, testWithin } from '../regex/user-regex';
+
 /**
  * Command lines the sandbox always refuses, whatever the allow-list says: the seed's `.*rm -rf.*`
  * and other well-known destructive or escape patterns. Matched against `cmd args…` joined by spaces.
@@ -17,13 +19,26 @@ export const DEFAULT_DENY_PATTERNS: readonly string[] = [
 
 const MAX_LINE = 8192;
 
-/** Compiles deny patterns; a leading `(?i)` (Python style) makes one case-insensitive. */
+/**
+ * Compiles deny patterns; a leading `(?i)` (Python style) makes one case-insensitive. Invalid
+ * patterns and nested quantifiers are refused with a TypeError that says why (see `compileUserRegex`).
+ */
 export function compileDenyPatterns(patterns: readonly string[]): RegExp[] {
-  return patterns.map((p) => (p.startsWith('(?i)') ? new RegExp(p.slice(4), 'i') : new RegExp(p)));
+  return patterns.map((p) => compileUserRegex(p));
 }
 
-/** The first deny pattern that matches the command line, or undefined. */
-export function deniedBy(line: string, patterns: readonly RegExp[]): RegExp | undefined {
+/**
+ * The first deny pattern that matches the command line, or undefined. Each match has a time limit;
+ * a pattern that runs out of time denies the command (fail closed) with `timedOut`.
+ */
+export function deniedBy(
+  line: string,
+  patterns: readonly RegExp[],
+): { pattern: RegExp; timedOut: boolean } | undefined {
   const bounded = line.slice(0, MAX_LINE);
-  return patterns.find((p) => p.test(bounded));
+  for (const pattern of patterns) {
+    const matched = testWithin(pattern, bounded);
+    if (matched) return { pattern, timedOut: matched === 'timeout' };
+  }
+  return undefined;
 }

@@ -22,7 +22,8 @@ export function parseRemedyCommands(text: string): { commands: CommandRequest[];
     const commands = json.commands
       .filter((c) => typeof c.cmd === 'string')
       .map((c, i) => ({
-        name: c.name ?? `assistant-${i + 1}`,
+        // an assistant's JSON is untrusted: a name that is not text becomes the default
+        name: typeof c.name === 'string' && c.name.length > 0 ? c.name : `assistant-${i + 1}`,
         cmd: c.cmd as string,
         args: Array.isArray(c.args) ? c.args.map(String) : [],
       }));

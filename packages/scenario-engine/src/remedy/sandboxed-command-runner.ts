@@ -1,8 +1,49 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { RUN_ID_ENV } from '../runtime/process-tree';
+import { unsafeArguments } from './argument-rules';
 import type { CommandRequest, CommandResult, CommandRunner } from './command-runner';
 import { compileDenyPatterns, DEFAULT_DENY_PATTERNS, deniedBy } from './deny-patterns';
+import { resolveProgram } from './resolve-program';
+
+/** Longest time limit a command can have: setTimeout fires at once past 2^31-1 ms. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/** Output read (and thrown away) past the cap before a flooding command is killed: 16 times the cap. */
+const FLOOD_FACTOR = 16;
+/** How long the streams may stay open after the command exited before they are closed. */
+const CLOSE_GRACE_MS = 2000;
+/** Marks the processes of one sandboxed command, so that those that left its process group (setsid) are found. */
+const SANDBOX_ID_ENV = 'FAULTLINE_SANDBOX_ID';
+
+/** Kills every process whose environment carries `marker` (Linux /proc; a no-op elsewhere). */
+function killMarked(marker: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(marker))
+        process.kill(Number(entry), 'SIGKILL');
+    } catch {
+      // gone, or not ours
+    }
+  }
+}
+
+function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // the group is already gone
+  }
+}
 
 /** Options of {@link SandboxedCommandRunner}. */
 export interface SandboxOptions {
@@ -14,7 +55,7 @@ export interface SandboxOptions {
   timeoutMs?: number;
   /** Bytes kept of stdout and of stderr each. Default 65536. */
   maxOutputBytes?: number;
-  /** The only environment variables the command sees, besides PATH. Default none. */
+  /** The only environment variables the command sees, besides PATH (and `FAULTLINE_RUN_ID` with `runId`). Default none. */
   env?: Readonly<Record<string, string>>;
   /** The run folder; commands run in `cwd`, which must be inside it. */
   root: string;
@@ -26,6 +67,11 @@ export interface SandboxOptions {
   print?: (line: string) => void;
   /** PATH given to commands. Default: the engine's own PATH. */
   path?: string;
+  /**
+   * The run the commands belong to: given to them as `FAULTLINE_RUN_ID` (no secret), so that
+   * `recover` and the run's reaper find a command a killed engine left running.
+   */
+  runId?: string;
   now?: () => number;
 }
 
@@ -52,14 +98,22 @@ export class SandboxedCommandRunner implements CommandRunner {
 
   /** Why a command would be refused, or undefined when it may run. */
   check(request: CommandRequest): string | undefined {
-    const allowed = this.options.allow.some((a) =>
-      isAbsolute(a) || request.cmd.includes('/') ? a === request.cmd : a === request.cmd,
-    );
+    if (typeof request.cmd !== 'string' || request.cmd.length === 0) return 'the command has no program';
+    if (!Array.isArray(request.args) || request.args.some((a) => typeof a !== 'string'))
+      return 'the arguments must be a list of strings';
+    if ([request.cmd, ...request.args].some((a) => a.includes('\0')))
+      return 'the command or an argument contains a NUL byte';
+    // exact match only: `./kubectl`, `/tmp/evil/kubectl` or `bin/kubectl` are not `kubectl`
+    const allowed = this.options.allow.includes(request.cmd);
     if (!allowed)
       return `"${request.cmd}" is not in the allow-list (${this.options.allow.join(', ') || 'empty'})`;
+    const unsafe = unsafeArguments(request.cmd, request.args);
+    if (unsafe) return `refused: ${unsafe}`;
     const line = [request.cmd, ...request.args].join(' ');
-    const pattern = deniedBy(line, this.deny);
-    if (pattern) return `matches deny pattern ${pattern.source}`;
+    const denied = deniedBy(line, this.deny);
+    if (denied?.timedOut)
+      return `deny pattern ${denied.pattern.source} ran out of time on this command line; refused to be safe`;
+    if (denied) return `matches deny pattern ${denied.pattern.source}`;
     return undefined;
   }
 
@@ -85,54 +139,115 @@ export class SandboxedCommandRunner implements CommandRunner {
       this.options.print?.(`would run (cwd ${this.cwd}): ${JSON.stringify([request.cmd, ...request.args])}`);
       return { ...base, status: 'dry-run' };
     }
+    // A bare name runs the program of that name on the sandbox's PATH (absolute folders only), never
+    // one found through a PATH the command's own environment sets.
+    const searchPath = this.options.path ?? process.env.PATH ?? '/usr/bin:/bin';
+    const program = request.cmd.includes('/') ? request.cmd : resolveProgram(request.cmd, searchPath);
+    if (!program) {
+      return {
+        ...base,
+        status: 'failed',
+        reason: `"${request.cmd}" was not found on the sandbox PATH`,
+        durationMs: now() - startedAt,
+      };
+    }
     mkdirSync(this.cwd, { recursive: true });
     const cap = this.options.maxOutputBytes ?? 65_536;
-    const timeoutMs = request.timeoutMs ?? this.options.timeoutMs ?? 30_000;
+    const requested = request.timeoutMs ?? this.options.timeoutMs ?? 30_000;
+    const timeoutMs = Number.isFinite(requested) ? Math.min(Math.max(1, requested), MAX_TIMEOUT_MS) : 30_000;
+    const marker = `${SANDBOX_ID_ENV}=${randomBytes(8).toString('hex')}`;
     return new Promise<CommandResult>((done) => {
-      const child = spawn(request.cmd, [...request.args], {
-        cwd: this.cwd,
-        env: { PATH: this.options.path ?? process.env.PATH ?? '/usr/bin:/bin', ...(this.options.env ?? {}) },
-        shell: false,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const out = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), truncated: false };
-      const collect = (key: 'stdout' | 'stderr') => (chunk: Buffer) => {
-        const room = cap - out[key].length;
-        if (room <= 0) {
-          out.truncated = true;
-          return;
-        }
-        if (chunk.length > room) out.truncated = true;
-        out[key] = Buffer.concat([out[key], chunk.subarray(0, room)]);
+      let child: ReturnType<typeof spawn>;
+      try {
+        child = spawn(program, [...request.args], {
+          cwd: this.cwd,
+          env: {
+            PATH: searchPath,
+            ...(this.options.env ?? {}),
+            ...(this.options.runId !== undefined && { [RUN_ID_ENV]: this.options.runId }),
+            [SANDBOX_ID_ENV]: marker.slice(SANDBOX_ID_ENV.length + 1),
+          },
+          argv0: request.cmd,
+          shell: false,
+          detached: true,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+      } catch (error) {
+        done({ ...base, status: 'failed', reason: (error as Error).message, durationMs: now() - startedAt });
+        return;
+      }
+      const out = {
+        stdout: [] as Buffer[],
+        stderr: [] as Buffer[],
+        kept: { stdout: 0, stderr: 0 },
+        seen: 0,
+        truncated: false,
+        flooded: false,
       };
-      child.stdout.on('data', collect('stdout'));
-      child.stderr.on('data', collect('stderr'));
+      let finished = false;
       let timedOut = false;
+      /** Kills what the command left: its process group, then anything that left the group but kept its marker. */
+      const reap = () => {
+        killGroup(child.pid);
+        killMarked(marker);
+      };
+      const collect = (key: 'stdout' | 'stderr') => (chunk: Buffer) => {
+        out.seen += chunk.length;
+        const room = cap - out.kept[key];
+        if (chunk.length > room) out.truncated = true;
+        if (room > 0) {
+          const kept = chunk.subarray(0, room);
+          out[key].push(kept);
+          out.kept[key] += kept.length;
+        }
+        // an output flood (`yes`) is stopped, not drained until the time limit
+        if (out.seen > cap * FLOOD_FACTOR && !out.flooded) {
+          out.flooded = true;
+          reap();
+        }
+      };
+      child.stdout?.on('data', collect('stdout'));
+      child.stderr?.on('data', collect('stderr'));
       const timer = setTimeout(() => {
         timedOut = true;
-        try {
-          if (child.pid) process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          child.kill('SIGKILL');
-        }
+        reap();
+        child.kill('SIGKILL');
       }, timeoutMs);
-      child.on('error', (error) => {
+      let grace: NodeJS.Timeout | undefined;
+      const finish = (result: CommandResult) => {
+        if (finished) return;
+        finished = true;
         clearTimeout(timer);
-        done({ ...base, status: 'failed', reason: error.message, durationMs: now() - startedAt });
+        clearTimeout(grace);
+        reap();
+        done(result);
+      };
+      child.on('error', (error) => {
+        finish({ ...base, status: 'failed', reason: error.message, durationMs: now() - startedAt });
+      });
+      child.on('exit', () => {
+        // Nothing a command started may outlive it. A process that escaped the group and holds the
+        // pipes open cannot keep the run waiting either: the streams are closed after a grace period.
+        reap();
+        grace = setTimeout(() => {
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+        }, CLOSE_GRACE_MS);
       });
       child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        done({
+        finish({
           ...base,
           status: 'ran',
           exitCode: code,
           signal,
-          stdout: out.stdout.toString('utf8'),
-          stderr: out.stderr.toString('utf8'),
+          stdout: Buffer.concat(out.stdout).toString('utf8'),
+          stderr: Buffer.concat(out.stderr).toString('utf8'),
           durationMs: now() - startedAt,
           timedOut,
           truncated: out.truncated,
+          ...(out.flooded && {
+            reason: `stopped after ${out.seen} bytes of output (over ${FLOOD_FACTOR} times the ${cap}-byte cap)`,
+          }),
         });
       });
     });

@@ -25,6 +25,7 @@ export function substitute(
   vars: Readonly<Record<string, BindingValue>>,
   late: readonly string[] = LATE_BINDINGS,
   keepType = true,
+  budget?: SubstitutionBudget,
 ): SubstitutionResult {
   const missing: string[] = [];
   const whole = /^\$\{([A-Za-z_][A-Za-z0-9_.]*)\}$/.exec(text);
@@ -34,11 +35,31 @@ export function substitute(
   }
   const value = text.replace(BINDING_REFERENCE, (all, escaped: string, name: string) => {
     if (escaped) return all.slice(1);
-    if (Object.hasOwn(vars, name)) return String(vars[name]);
+    if (Object.hasOwn(vars, name)) {
+      const replacement = String(vars[name]);
+      if (budget) {
+        budget.remaining -= replacement.length;
+        if (budget.remaining < 0) {
+          budget.exceeded = true;
+          return '';
+        }
+      }
+      return replacement;
+    }
     if (!late.includes(name)) missing.push(name);
     return all;
   });
   return { value, missing };
+}
+
+/**
+ * How many characters substitution may still insert. Bindings can refer to earlier bindings, so
+ * ten references per line over nine lines would expand a 1 KB file to gigabytes (a "billion
+ * laughs" through bindings); parsing shares one budget over the whole file and stops when it is spent.
+ */
+export interface SubstitutionBudget {
+  remaining: number;
+  exceeded?: boolean;
 }
 
 /** Applies {@link substitute} to every string inside a JSON-like value (used for late bindings). */

@@ -1,3 +1,4 @@
+import { userRegexProblem } from '../regex/user-regex';
 import { faultsOf, type Scenario } from './schema';
 
 /** A cross-reference problem, located by path. */
@@ -31,6 +32,21 @@ export function crossCheck(scenario: Scenario): CrossCheckProblem[] {
       });
     }
   });
+  // regular expressions are compiled (and refused when unsafe) now, not halfway through a run
+  const regex = (path: (string | number)[], pattern: string | undefined) => {
+    const problem = pattern === undefined ? undefined : userRegexProblem(pattern);
+    if (problem) problems.push({ path, message: problem });
+  };
+  scenario.steady_state.probes.forEach((p, i) => {
+    if (p.type === 'http') regex(['steady_state', 'probes', i, 'expect', 'body_regex'], p.expect?.body_regex);
+  });
+  for (const step of ['assistant_rca', 'assistant_remedy'] as const) {
+    for (const [i, g] of (scenario[step]?.guards ?? []).entries())
+      regex([step, 'guards', i, 'pattern'], g.pattern);
+  }
+  for (const [i, p] of (scenario.execute_remedy?.sandbox.deny_patterns ?? []).entries()) {
+    regex(['execute_remedy', 'sandbox', 'deny_patterns', i], p);
+  }
   const dupProbes = duplicates(probeNames);
   scenario.steady_state.probes.forEach((p, i) => {
     const at = ['steady_state', 'probes', i];
@@ -95,6 +111,12 @@ export function crossCheck(scenario: Scenario): CrossCheckProblem[] {
   for (const step of ['assistant_rca', 'assistant_remedy'] as const) {
     if (scenario[step] && !scenario.assistant)
       problems.push({ path: [step], message: `${step} needs an assistant section` });
+  }
+  if (scenario.assistant && scenario.assistant.kind !== 'remediation-api') {
+    for (const key of ['ws_url', 'ws_connect_timeout', 'ws_max_frame_bytes'] as const) {
+      if (scenario.assistant[key] !== undefined)
+        problems.push({ path: ['assistant', key], message: `${key} is only for kind remediation-api` });
+    }
   }
   scenario.verify.probes?.forEach((name, i) => {
     if (!probeNames.includes(name))

@@ -1,4 +1,5 @@
 import {
+  isCollection,
   isMap,
   isPair,
   isScalar,
@@ -11,10 +12,25 @@ import {
 } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioEngineError, ScenarioEngineErrorCode } from '../errors';
-import { type BindingValue, bindingsFromEnv, coerceOverride, substitute } from './bindings';
+import {
+  type BindingValue,
+  bindingsFromEnv,
+  coerceOverride,
+  type SubstitutionBudget,
+  substitute,
+} from './bindings';
 import { crossCheck } from './cross-check';
 import { formatIssues, formatPath, type ScenarioIssue } from './scenario-issue';
 import { type Scenario, ScenarioSchema } from './schema';
+
+/** Largest scenario file read, in bytes: real scenarios are a few kilobytes. */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
+/** Deepest nesting of maps and lists accepted in a scenario. */
+export const MAX_SCENARIO_DEPTH = 64;
+/** Most aliases (`*name`) a scenario may use; each expands to a copy of its anchor. */
+export const MAX_SCENARIO_ALIASES = 100;
+/** Most characters `${name}` substitution may insert over the whole file. */
+export const MAX_SUBSTITUTED_CHARS = 4 * 1024 * 1024;
 
 /** Options of {@link safeParseScenario}. */
 export interface ParseScenarioOptions {
@@ -133,20 +149,104 @@ function depth(issues: readonly z.core.$ZodIssue[]): number {
  * if (!result.success) console.error(formatIssues(result.issues, 'scenario.yaml'));
  */
 export function safeParseScenario(text: string, options: ParseScenarioOptions = {}): SafeParseScenarioResult {
+  const whole = (message: string, kind: ScenarioIssue['kind'] = 'yaml'): SafeParseScenarioResult => ({
+    success: false,
+    issues: [{ path: '', message, kind, line: 1, column: 1 }],
+  });
+  if (typeof text !== 'string')
+    return whole(`a scenario is YAML text, not ${text === null ? 'null' : typeof text}`);
+  // Checked in characters first (cheap), then in bytes.
+  if (text.length > MAX_SCENARIO_BYTES || Buffer.byteLength(text, 'utf8') > MAX_SCENARIO_BYTES) {
+    return whole(
+      `the scenario is ${Buffer.byteLength(text, 'utf8')} bytes; the limit is ${MAX_SCENARIO_BYTES} bytes (1 MB)`,
+    );
+  }
+  try {
+    return parseChecked(text, options);
+  } catch (error) {
+    // The last line of defence of "never throws": the checks above and below should make this unreachable.
+    const reason =
+      error instanceof RangeError ? 'it is nested too deeply or too large' : 'the YAML could not be read';
+    return whole(`the scenario cannot be parsed: ${reason}`);
+  }
+}
+
+/** The first node nested deeper than the limit, iteratively (recursion is what deep input attacks). */
+function tooDeep(doc: ReturnType<typeof parseDocument>): Node | undefined {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (!isCollection(node)) continue;
+    if (depth > MAX_SCENARIO_DEPTH) return node;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      } else {
+        stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
+function parseChecked(text: string, options: ParseScenarioOptions): SafeParseScenarioResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const issues: ScenarioIssue[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
     const pos = error.linePos?.[0];
+    const first = error.message.split('\n')[0] ?? error.message;
     issues.push({
       path: '',
-      message: error.message.split('\n')[0] ?? error.message,
+      message: first.startsWith('Maximum call stack size exceeded')
+        ? `the scenario is nested too deeply (at most ${MAX_SCENARIO_DEPTH} levels of maps and lists)`
+        : first,
       kind: 'yaml',
       line: pos?.line ?? 1,
       column: pos?.col ?? 1,
     });
   }
   if (doc.errors.length > 0) return { success: false, issues };
+  const deep = tooDeep(doc);
+  if (deep) {
+    return {
+      success: false,
+      issues: [
+        {
+          path: '',
+          message: `the scenario is nested too deeply (at most ${MAX_SCENARIO_DEPTH} levels of maps and lists)`,
+          kind: 'yaml',
+          ...locate(lineCounter, deep.range?.[0]),
+        },
+      ],
+    };
+  }
+  let aliases = 0;
+  let tooManyAliases: Node | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      aliases += 1;
+      if (aliases > MAX_SCENARIO_ALIASES) {
+        tooManyAliases = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (tooManyAliases) {
+    return {
+      success: false,
+      issues: [
+        {
+          path: '',
+          message: `the scenario uses more than ${MAX_SCENARIO_ALIASES} aliases (*name); write the values out (a YAML alias bomb is refused)`,
+          kind: 'yaml',
+          ...locate(lineCounter, tooManyAliases.range?.[0]),
+        },
+      ],
+    };
+  }
+  const budget: SubstitutionBudget = { remaining: MAX_SUBSTITUTED_CHARS };
 
   // bindings: file defaults, then the environment, then the command line
   const vars: Record<string, BindingValue> = { ...(options.builtins ?? {}) };
@@ -158,7 +258,7 @@ export function safeParseScenario(text: string, options: ParseScenarioOptions = 
       const name = String(pair.key.value);
       const raw = pair.value.value;
       if (typeof raw === 'string') {
-        const result = substitute(raw, vars);
+        const result = substitute(raw, vars, undefined, true, budget);
         for (const missing of result.missing) {
           issues.push({
             path: `bindings.${name}`,
@@ -196,7 +296,8 @@ export function safeParseScenario(text: string, options: ParseScenarioOptions = 
     },
     Scalar(key, node) {
       if (key === 'key' || typeof node.value !== 'string') return;
-      const result = substitute(node.value, vars, undefined, node.type === 'PLAIN');
+      if (budget.exceeded) return visit.BREAK;
+      const result = substitute(node.value, vars, undefined, node.type === 'PLAIN', budget);
       for (const missing of result.missing) {
         issues.push({
           path: '',
@@ -209,7 +310,40 @@ export function safeParseScenario(text: string, options: ParseScenarioOptions = 
     },
   });
 
-  const parsed = ScenarioSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
+  if (budget.exceeded) {
+    return {
+      success: false,
+      issues: [
+        ...issues,
+        {
+          path: '',
+          message: `\${name} substitution expands the scenario by more than ${MAX_SUBSTITUTED_CHARS} characters (bindings that repeat earlier bindings are refused)`,
+          kind: 'binding',
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // yaml refuses aliases that expand too much (ReferenceError: "Excessive alias count…")
+    return {
+      success: false,
+      issues: [
+        {
+          path: '',
+          message: `the scenario's aliases expand too much (${(error as Error).message.split('\n')[0]}); write the values out`,
+          kind: 'yaml',
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
+  }
+  const parsed = ScenarioSchema.safeParse(value);
   if (!parsed.success) {
     issues.push(...zodIssues(parsed.error, doc, lineCounter));
   } else {

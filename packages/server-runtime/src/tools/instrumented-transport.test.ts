@@ -4,6 +4,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import { Metrics } from '../metrics';
+import { toolErrorOf } from '../tool-result';
 import { InstrumentedTransport } from './instrumented-transport';
 
 async function connected(chaos: { delayMs: number; errorRate: number }, random = () => 0.5) {
@@ -52,7 +53,8 @@ describe('InstrumentedTransport', () => {
     const failing = await connected({ delayMs: 0, errorRate: 0.5 }, () => 0.4);
     const result = (await failing.client.callTool({ name: 'echo', arguments: {} })) as CallToolResult;
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toMatchObject({ error: { code: 'CHAOS_INJECTED_ERROR' } });
+    expect(toolErrorOf(result)).toMatchObject({ code: 'CHAOS_INJECTED_ERROR' });
+    expect(result.structuredContent).toBeUndefined();
     const passing = await connected({ delayMs: 0, errorRate: 0.5 }, () => 0.6);
     expect(
       ((await passing.client.callTool({ name: 'echo', arguments: {} })) as CallToolResult).isError,
