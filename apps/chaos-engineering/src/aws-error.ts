@@ -13,19 +13,48 @@ const GUIDANCE: Record<string, string> = {
   ThrottlingException: 'FIS throttled the request after retries; try again in a minute.',
   ExpiredTokenException: 'the AWS session token expired: refresh your credentials (e.g. aws sso login).',
   UnrecognizedClientException: 'the AWS credentials are not valid.',
+  TimeoutError:
+    'the FIS endpoint did not answer in time, after retries: check the network path to AWS (proxy, VPC endpoint) and try again.',
 };
 
-/** Wraps an AWS SDK error in a {@link ChaosServerError} that says what failed and what to do; the SDK error stays as `cause`. */
+const NETWORK = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|socket hang up/i;
+
+/**
+ * Wraps an AWS SDK error in a {@link ChaosServerError} that says what failed and what to do; the SDK
+ * error stays as `cause`. `data` carries the AWS error name, the HTTP status and the attempts the
+ * SDK made, and `retryable` (throttling, 5xx, time-outs, network: worth trying again later).
+ */
 export function awsCallFailed(operation: string, error: unknown): ChaosServerError {
   const name = error instanceof Error ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
-  const guidance = GUIDANCE[name] ?? 'see the message from AWS.';
+  const meta = (error as { $metadata?: { httpStatusCode?: number; attempts?: number } })?.$metadata;
+  const status = meta?.httpStatusCode;
+  const network = name === 'TimeoutError' || NETWORK.test(message);
+  const retryable =
+    network ||
+    status === 429 ||
+    (status !== undefined && status >= 500) ||
+    /Throttl|TooManyRequests/.test(name);
+  const guidance =
+    GUIDANCE[name] ??
+    (network
+      ? GUIDANCE.TimeoutError
+      : status !== undefined && status >= 500
+        ? `FIS failed on its side (HTTP ${status}) after retries; try again later.`
+        : 'see the message from AWS.');
+  const after = meta?.attempts && meta.attempts > 1 ? ` after ${meta.attempts} attempts` : '';
   return new ChaosServerError(
     ChaosServerErrorCode.AwsCallFailed,
-    `${operation} failed (${name}): ${message}. ${guidance}`,
+    `${operation} failed${after} (${name}): ${message}. ${guidance}`,
     {
       cause: error,
-      data: { awsError: name, operation },
+      data: {
+        awsError: name,
+        operation,
+        ...(status !== undefined && { httpStatusCode: status }),
+        ...(meta?.attempts !== undefined && { attempts: meta.attempts }),
+        retryable,
+      },
     },
   );
 }

@@ -8,11 +8,14 @@ export {
   safeParseAgentCatalogData,
 } from './capabilities/agent-catalog-data';
 export {
+  AWS_CONNECTION_TIMEOUT_MS,
+  AWS_REQUEST_TIMEOUT_MS,
   type AwsCatalogFetchResult,
   DEFAULT_FIS_CLIENT_CONFIG,
   type FetchCatalogFromAwsOptions,
   type FisClientOptions,
   fetchCatalogFromAws,
+  fisClientConfig,
 } from './capabilities/aws-catalog-fetcher';
 export { FIS_CATALOG_PERMISSIONS } from './capabilities/aws-failure-message';
 export {

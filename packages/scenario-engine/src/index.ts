@@ -1,6 +1,6 @@
 // The public contract of @faultline/scenario-engine. Anything exported here is public API: add with care.
 // Test helpers live in '@faultline/scenario-engine/testing'.
-export type { AssistantClient, AssistantTurn } from './assistant/assistant-client';
+export type { AssistantClient, AssistantStreamRecord, AssistantTurn } from './assistant/assistant-client';
 export { OpenAiChatClient, type OpenAiChatClientOptions } from './assistant/openai-client';
 export { RemediationApiClient, type RemediationApiClientOptions } from './assistant/remediation-api-client';
 export { toMs } from './duration';

@@ -1,5 +1,6 @@
 import { findingId, type Severity } from '@faultline/findings';
 import type { RuleInfo } from '../rules/types';
+import { quoteLine } from '../text/quote-line';
 import type { NextStep, NodeFinding } from './node-finding';
 import type { NodeIdentity } from './node-identity';
 
@@ -24,11 +25,25 @@ export interface FindingParts {
   extraNext?: NextStep[];
 }
 
+/** Longest subject (a process, a device, a name captured from a log line) put in a title. */
+const MAX_SUBJECT_CHARS = 64;
+/** Longest detail sentence of a finding. */
+const MAX_DETAIL_CHARS = 1000;
+
 /** The source every node-diagnostics finding names. */
 export const FINDING_SOURCE = 'eks-node-diagnostics';
 
 /** Turns a rule firing into a Finding with a stable id, evidence, remediation and next steps. */
-export function buildFinding(parts: FindingParts): NodeFinding {
+export function buildFinding(input: FindingParts): NodeFinding {
+  // Everything taken from the node (a subject captured from a log line, a detail naming one, an
+  // excerpt) is quoted data: control characters stripped, secrets masked, length capped, here,
+  // whatever check produced it.
+  const parts: FindingParts = {
+    ...input,
+    ...(input.subject !== undefined && { subject: quoteLine(input.subject, MAX_SUBJECT_CHARS) }),
+    detail: quoteLine(input.detail, MAX_DETAIL_CHARS),
+    evidence: input.evidence.map((e) => ({ ...e, excerpt: quoteLine(e.excerpt) })),
+  };
   const { rule, node } = parts;
   const title = rule.title.replace('{subject}', parts.subject ?? 'a process').slice(0, 200);
   const where = node.hostname && node.hostname !== node.id ? `${node.id} (${node.hostname})` : node.id;

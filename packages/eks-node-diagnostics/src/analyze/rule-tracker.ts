@@ -34,8 +34,10 @@ export class RuleTracker {
     const occurrence: Occurrence = { file: this.file, line: lineNumber, excerpt: quoteLine(line), time };
     this.first ??= occurrence;
     this.last = occurrence;
-    if (subject !== undefined && (this.subjects.size < 20 || this.subjects.has(subject))) {
-      this.subjects.set(subject, (this.subjects.get(subject) ?? 0) + 1);
+    // subjects are quoted like lines: they end up in the finding's title and detail
+    const quoted = subject === undefined ? undefined : quoteLine(subject, 64);
+    if (quoted !== undefined && (this.subjects.size < 20 || this.subjects.has(quoted))) {
+      this.subjects.set(quoted, (this.subjects.get(quoted) ?? 0) + 1);
     }
     if (this.trigger) return;
     if (this.windowMinutes !== undefined && time) {

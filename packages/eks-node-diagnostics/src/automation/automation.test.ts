@@ -47,6 +47,9 @@ describe('startCollection', () => {
         LogDestination: ['faultline-node-logs'],
         AutomationAssumeRole: ['arn:aws:iam::123456789012:role/R'],
       },
+      ClientToken: expect.stringMatching(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      ),
     });
   });
 
@@ -86,6 +89,7 @@ describe('startCollection', () => {
       Targets: [{ Key: 'tag:eks:nodegroup-name', Values: ['ng-a'] }],
       MaxConcurrency: '10%',
       MaxErrors: '1',
+      ClientToken: expect.any(String),
     });
   });
 

@@ -119,6 +119,9 @@ export async function getCollectionStatus(
   return toCollectionStatus(response.AutomationExecution);
 }
 
+/** Failed status polls in a row after which {@link waitForCollection} gives up. */
+export const MAX_FAILED_POLLS = 3;
+
 /** Options of {@link waitForCollection}. */
 export interface WaitOptions {
   ssm?: SsmClientOptions;
@@ -138,7 +141,9 @@ export interface WaitOptions {
 /**
  * Polls an Automation execution until it ends, waiting longer between polls each time
  * (×1.5, capped), and reports progress. Resolves with the final status when it succeeded; throws
- * NODE_DIAG_AUTOMATION_FAILED or NODE_DIAG_AUTOMATION_TIMEOUT otherwise.
+ * NODE_DIAG_AUTOMATION_FAILED or NODE_DIAG_AUTOMATION_TIMEOUT otherwise, and NODE_DIAG_AWS_CALL_FAILED
+ * (with `data.executionId` and `done: false`) when the status cannot be read: after a denied call at
+ * once, after {@link MAX_FAILED_POLLS} throttled or timed-out polls in a row otherwise.
  */
 export async function waitForCollection(
   executionId: string,
@@ -149,8 +154,42 @@ export async function waitForCollection(
   const deadline = now() + (options.timeoutMs ?? 30 * 60_000);
   let delay = options.initialDelayMs ?? 5000;
   const maxDelay = options.maxDelayMs ?? 30_000;
+  let failedPolls = 0;
+  let last: CollectionStatus | undefined;
   for (;;) {
-    const status = await getCollectionStatus(executionId, options.ssm);
+    let status: CollectionStatus;
+    try {
+      status = await getCollectionStatus(executionId, options.ssm);
+      failedPolls = 0;
+    } catch (error) {
+      // The automation runs on in SSM whatever happens here: never report it done, always say which
+      // execution to poll. A poll that was throttled or timed out (after the SDK's own retries) is
+      // tried again at the next interval, up to MAX_FAILED_POLLS in a row.
+      failedPolls += 1;
+      const retryable =
+        NodeDiagnosticsError.isInstance(error) && (error.data as { retryable?: boolean })?.retryable === true;
+      if (!retryable || failedPolls >= MAX_FAILED_POLLS || now() + delay > deadline) {
+        const cause = error as { code?: string; message?: string; data?: unknown };
+        throw new NodeDiagnosticsError(
+          NodeDiagnosticsError.isInstance(error) ? error.code : NodeDiagnosticsErrorCode.AwsCallFailed,
+          `automation ${executionId} was started, but its status could not be read (${cause.message ?? String(error)}); it may still be running: poll get_collection_status with this executionId`,
+          {
+            cause: error,
+            data: {
+              ...(typeof cause.data === 'object' && cause.data !== null ? cause.data : {}),
+              executionId,
+              done: false,
+              failedPolls,
+              ...(last && { lastStatus: last.status }),
+            },
+          },
+        );
+      }
+      await sleep(delay);
+      delay = Math.min(Math.round(delay * 1.5), maxDelay);
+      continue;
+    }
+    last = status;
     options.onProgress?.(status);
     if (status.done) {
       if (status.succeeded) return status;

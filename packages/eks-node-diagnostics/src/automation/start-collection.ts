@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { NodeDiagnosticsError, NodeDiagnosticsErrorCode } from '../errors';
 import { awsCallFailed, type Ec2ClientOptions, type SsmClientOptions, ssmClient } from './client-options';
 import { type CollectionDocument, documentName } from './documents';
@@ -27,7 +28,7 @@ export interface StartCollectionInput {
   automationAssumeRole?: string;
   /** Prefix of our document names as installed by the stack. */
   documentPrefix?: string;
-  /** Idempotency token: the same token returns the same execution. */
+  /** Idempotency token (a UUID): the same token returns the same execution. Default: a new one per call. */
   clientToken?: string;
 }
 
@@ -102,7 +103,9 @@ export async function startCollection(
         DocumentName: name,
         Parameters: parameters,
         ...(rateControl && { TargetParameterName: instanceParameter, ...rateControl }),
-        ...(input.clientToken && { ClientToken: input.clientToken }),
+        // always a token: the SDK retries a throttled or timed-out call, and without one a retry
+        // after a lost answer would start a second automation on the same nodes
+        ClientToken: input.clientToken ?? randomUUID(),
       }),
     )
     .catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
+import { awsClientDefaults, cachedClient } from '../automation/client-options';
 import { NodeDiagnosticsError, NodeDiagnosticsErrorCode } from '../errors';
 import { archiveFiles } from './archive-bundle';
 import type { BundleSource } from './bundle-source';
@@ -23,8 +24,10 @@ export function parseS3Uri(uri: string): { bucket: string; key: string } {
 
 async function s3Client(options: S3ClientOptions): Promise<S3Client> {
   if (options.client) return options.client;
-  const { S3Client } = await import('@aws-sdk/client-s3');
-  return new S3Client(options.clientConfig ?? {});
+  return cachedClient(options, async () => {
+    const { S3Client } = await import('@aws-sdk/client-s3');
+    return new S3Client({ ...awsClientDefaults(), ...(options.clientConfig ?? {}) });
+  });
 }
 
 function awsError(error: unknown, what: string): NodeDiagnosticsError {

@@ -39,14 +39,42 @@ export interface AwsCatalogFetchResult {
   warnings: string[];
 }
 
+/** How long an AWS client waits for a connection (ms) before the attempt fails and is retried. */
+export const AWS_CONNECTION_TIMEOUT_MS = 3000;
+/** How long an AWS client waits on a silent request (ms) before the attempt fails and is retried. */
+export const AWS_REQUEST_TIMEOUT_MS = 10_000;
+
 /**
- * Retry settings for clients this module builds. The SDK's standard retry mode backs off with
- * jitter on throttling and 5xx errors; five attempts ride out a short burst of throttling.
+ * Retry and time-limit settings for clients this module builds. The SDK's standard retry mode backs
+ * off with jitter on throttling, 5xx errors and timeouts; five attempts ride out a short burst of
+ * throttling. Without the time limits an endpoint that accepts a connection and never answers would
+ * hold a call (and the tool waiting on it) for ever.
  */
 export const DEFAULT_FIS_CLIENT_CONFIG = {
   maxAttempts: 5,
   retryMode: 'standard',
+  requestHandler: { connectionTimeout: AWS_CONNECTION_TIMEOUT_MS, requestTimeout: AWS_REQUEST_TIMEOUT_MS },
 } as const satisfies FisClientConfig;
+
+/**
+ * {@link DEFAULT_FIS_CLIENT_CONFIG}, with what the environment overrides: `AWS_MAX_ATTEMPTS` and
+ * `AWS_RETRY_MODE` (the SDK's own variables, honoured when set) and `FAULTLINE_AWS_TIMEOUT_MS`
+ * (the request time limit, in ms). Every FIS client Faultline builds starts from this.
+ */
+export function fisClientConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): FisClientConfig {
+  const timeout = Number(env.FAULTLINE_AWS_TIMEOUT_MS);
+  const requestTimeout = Number.isInteger(timeout) && timeout > 0 ? timeout : AWS_REQUEST_TIMEOUT_MS;
+  return {
+    ...(!env.AWS_MAX_ATTEMPTS && { maxAttempts: DEFAULT_FIS_CLIENT_CONFIG.maxAttempts }),
+    ...(!env.AWS_RETRY_MODE && { retryMode: DEFAULT_FIS_CLIENT_CONFIG.retryMode }),
+    requestHandler: {
+      connectionTimeout: Math.min(AWS_CONNECTION_TIMEOUT_MS, requestTimeout),
+      requestTimeout,
+    },
+  };
+}
 
 const MAX_PAGES = 100;
 
@@ -77,7 +105,7 @@ export async function fetchCatalogFromAws(
   const owned = !clientOptions.client;
   const client =
     clientOptions.client ??
-    new sdk.FisClient({ ...DEFAULT_FIS_CLIENT_CONFIG, ...clientOptions.clientConfig, region });
+    new sdk.FisClient({ ...fisClientConfig(), ...clientOptions.clientConfig, region });
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8));
   const now = options.now ?? Date.now;
   const warnings: string[] = [];

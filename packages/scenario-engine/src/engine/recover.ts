@@ -9,7 +9,7 @@ import { LocalFaultProvider } from '../faults/local/local-provider';
 import { Journal, readJournal } from '../fsm/journal';
 import { SandboxedCommandRunner } from '../remedy/sandboxed-command-runner';
 import { deleteNamespace } from '../runtime/network-namespace';
-import { commandLine, isAlive, terminateGroup } from '../runtime/process-tree';
+import { commandLine, isAlive, runProcesses, terminateGroup } from '../runtime/process-tree';
 import { TargetLocks } from '../runtime/target-lock';
 import type { Scenario } from '../scenario/schema';
 import type { RunReport } from './run-types';
@@ -115,8 +115,36 @@ export async function recoverRun(
     }
     locks.release(active.target, runId);
   }
+  // A fault whose injection was cut short: revert what its provider had reported (e.g. a FIS
+  // experiment started, its answer never journaled). Local faults live in helpers, killed below.
+  const injectedIds = new Set(
+    entries.filter((e) => e.type === 'fault-injected').map((e) => String((e.active as ActiveFault).id)),
+  );
+  const failedIds = new Set(entries.filter((e) => e.type === 'fault-inject-failed').map((e) => String(e.id)));
   for (const entry of entries.filter((e) => e.type === 'fault-injecting')) {
-    const fault = entry.fault as { target?: string } | undefined;
+    const id = String(entry.id);
+    const fault = entry.fault as { type?: string; target?: string } | undefined;
+    const handle = [...entries].reverse().find((e) => e.type === 'fault-handle' && String(e.id) === id)
+      ?.handle as Record<string, unknown> | undefined;
+    if (handle && !injectedIds.has(id) && !failedIds.has(id) && !reverted.has(id)) {
+      const provider = String(entry.provider) as ActiveFault['provider'];
+      const partial: ActiveFault = {
+        id,
+        provider,
+        type: fault?.type as ActiveFault['type'],
+        target: String(fault?.target ?? ''),
+        injectedAt: 0,
+        recoveryFrom: 'revert',
+        handle,
+      };
+      try {
+        await providers[provider]().revert(partial);
+        journal.append('fault-reverted', { id, reason: 'recover (injection was cut short)' });
+        result.revertedFaults.push(id);
+      } catch (error) {
+        result.errors.push(`revert ${id}: ${String(error)}`);
+      }
+    }
     if (fault?.target) locks.release(fault.target, runId);
   }
   const stopped = new Set(entries.filter((e) => e.type === 'helper-stopped').map((e) => Number(e.pid)));
@@ -132,6 +160,13 @@ export async function recoverRun(
       result.killedProcesses.push(pid);
     }
   }
+  // What the journal never named: a process started just before the kill, a sandboxed remedy or
+  // cleanup command (they carry FAULTLINE_RUN_ID too), a service's own children.
+  for (const left of runProcesses(runId)) {
+    if (!isAlive(left.pid)) continue;
+    await terminateGroup(left.pid, 500);
+    result.killedProcesses.push(left.pid);
+  }
   const deleted = new Set(
     entries.filter((e) => e.type === 'namespace-deleted').map((e) => String(e.namespace)),
   );
@@ -142,8 +177,15 @@ export async function recoverRun(
     result.deletedNamespaces.push(String(entry.namespace));
   }
   const scenarioPath = join(runDir, 'scenario.json');
-  if (existsSync(scenarioPath)) {
-    const scenario = JSON.parse(readFileSync(scenarioPath, 'utf8')) as Scenario;
+  let scenario: Scenario | undefined;
+  try {
+    scenario = JSON.parse(readFileSync(scenarioPath, 'utf8')) as Scenario;
+  } catch (error) {
+    result.errors.push(
+      `scenario.json could not be read (${(error as Error).message}); no cleanup commands were run`,
+    );
+  }
+  if (scenario) {
     const always = scenario.cleanup?.always ?? [];
     const sandbox = scenario.execute_remedy?.sandbox;
     const runner = new SandboxedCommandRunner({
@@ -155,40 +197,46 @@ export async function recoverRun(
     });
     for (const c of always) {
       const r = await runner.run({ name: c.name, cmd: c.cmd, args: c.args, timeoutMs: toMs(c.timeout) });
+      if (r.status !== 'ran' || r.exitCode !== 0 || r.timedOut)
+        result.errors.push(
+          `cleanup command ${c.name}: ${r.status}${r.reason ? ` (${r.reason})` : ` exit ${r.exitCode}`}`,
+        );
       writeFileSync(
         join(runDir, `recover-cleanup-${c.name.replace(/[^A-Za-z0-9_-]/g, '_')}.txt`),
         `${r.status} exit ${r.exitCode}\n${r.stdout}\n${r.stderr}`,
       );
       result.cleanupCommands += 1;
     }
-    const report: Partial<RunReport> & Record<string, unknown> = {
-      schemaVersion: 1,
-      runId,
-      scenarioId: scenario.meta.id,
-      title: scenario.meta.title,
-      verdict: 'ABORTED',
-      reason: `the run died in ${String([...entries].reverse().find((e) => e.type === 'transition')?.to ?? 'INIT')} and was recovered`,
-      recovered: true,
-      faults: entries
-        .filter((e) => e.type === 'fault-injected')
-        .map((e) => {
-          const a = e.active as ActiveFault;
-          return {
-            id: a.id,
-            type: a.type,
-            provider: a.provider,
-            target: a.target,
-            status: 'injected' as const,
-            injectedAt: a.injectedAt,
-            mttdMs: null,
-            mttrMs: null,
-          };
-        }),
-      observations: [],
-      recover: result,
-    };
-    writeFileSync(join(runDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   }
+  const diedIn = String([...entries].reverse().find((e) => e.type === 'transition')?.to ?? 'INIT');
+  const report: Partial<RunReport> & Record<string, unknown> = {
+    schemaVersion: 1,
+    runId,
+    scenarioId: scenario?.meta.id ?? String(started.scenarioId ?? ''),
+    title: scenario?.meta.title ?? '',
+    verdict: 'ABORTED',
+    reason: `the run died in ${diedIn} and was recovered`,
+    diedIn,
+    recovered: true,
+    faults: entries
+      .filter((e) => e.type === 'fault-injected')
+      .map((e) => {
+        const a = e.active as ActiveFault;
+        return {
+          id: a.id,
+          type: a.type,
+          provider: a.provider,
+          target: a.target,
+          status: 'injected' as const,
+          injectedAt: a.injectedAt,
+          mttdMs: null,
+          mttrMs: null,
+        };
+      }),
+    observations: [],
+    recover: result,
+  };
+  writeFileSync(join(runDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   journal.append('cleanup-done', { by: 'recover' });
   journal.append('run-finished', { verdict: 'ABORTED', recovered: true });
   journal.close();

@@ -21,9 +21,11 @@ import { DEFAULT_TOLERANCE, evaluateTolerance, type ToleranceResult, violates } 
 import type { CommandRequest, CommandRunner } from '../remedy/command-runner';
 import { parseRemedyCommands } from '../remedy/parse-remedy-commands';
 import { SandboxedCommandRunner } from '../remedy/sandboxed-command-runner';
+import { commandOutputFile } from '../report/artifact-name';
 import { writeReports } from '../report/write-reports';
 import { DEFAULT_HEARTBEAT_STALE_MS, HeartbeatWriter } from '../runtime/heartbeat';
 import { defaultKillSwitchPath, KillSwitch } from '../runtime/kill-switch';
+import { type HelperProcess, spawnHelper } from '../runtime/spawn-helper';
 import { TargetLocks } from '../runtime/target-lock';
 import type { BindingValue } from '../scenario/bindings';
 import { substituteDeep } from '../scenario/bindings';
@@ -80,6 +82,14 @@ export function newRunId(now = Date.now()): string {
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Whether a run starts sandboxed commands (remedies, cleanup, command probes), which need the reaper. */
+function runsSandboxedCommands(scenario: Scenario, customRunner: boolean): boolean {
+  return (
+    (!customRunner && (scenario.execute_remedy !== undefined || scenario.cleanup.always.length > 0)) ||
+    scenario.steady_state.probes.some((p) => p.type === 'command')
+  );
 }
 
 function stepUsage(scenario: Scenario, control: boolean): StepUsage {
@@ -298,7 +308,9 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
     journal.append('fault-injecting', { id, provider: provider.name, fault });
     let injected: ActiveFault;
     try {
-      injected = await provider.inject(fault, id);
+      injected = await provider.inject(fault, id, {
+        onHandle: (handle) => journal.append('fault-handle', { id, provider: provider.name, handle }),
+      });
     } catch (error) {
       locks.release(fault.target, runId);
       const unsupportedHere =
@@ -439,7 +451,14 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
     const key = config.api_key_env ? (options.env ?? process.env)[config.api_key_env] : undefined;
     return config.kind === 'openai'
       ? new OpenAiChatClient({ baseUrl: config.url, model: config.model ?? 'default', apiKey: key, now })
-      : new RemediationApiClient({ baseUrl: config.url, token: key, now });
+      : new RemediationApiClient({
+          baseUrl: config.url,
+          wsUrl: config.ws_url,
+          connectTimeoutMs: toMs(config.ws_connect_timeout),
+          maxFrameBytes: config.ws_max_frame_bytes,
+          token: key,
+          now,
+        });
   };
 
   const sandboxRunner = (dryRun: boolean, allowAll: string[] = []) => {
@@ -454,6 +473,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
         env: sandbox?.env ?? {},
         root: runDir,
         cwd: 'work',
+        runId,
         dryRun,
         print: (line) => emit({ type: 'log', message: line }),
         now,
@@ -471,7 +491,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
     for (const request of list) {
       journal.append('command-started', { phase, name: request.name, argv: [request.cmd, ...request.args] });
       const result = await runner.run(request);
-      const file = `commands/${String(commands.length + 1).padStart(2, '0')}-${phase}-${request.name.replace(/[^A-Za-z0-9_-]/g, '_')}.txt`;
+      const file = commandOutputFile(commands.length + 1, phase, request.name);
       writeFileSync(
         join(runDir, file),
         `$ ${JSON.stringify([request.cmd, ...request.args])}\nstatus: ${result.status}${result.reason ? ` (${result.reason})` : ''}\nexit: ${result.exitCode} signal: ${result.signal} timedOut: ${result.timedOut} truncated: ${result.truncated}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`,
@@ -503,6 +523,9 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
   };
 
   // ---------------------------------------------------------------- the run
+  // scenario.json first: recover reads it (cleanup commands, the report) whenever the journal has begun
+  writeFileSync(join(runDir, 'scenario.json'), `${JSON.stringify(scenario, null, 2)}\n`);
+  if (options.scenarioText !== undefined) writeFileSync(join(runDir, 'scenario.yaml'), options.scenarioText);
   journal.append('run-started', {
     runId,
     pid: process.pid,
@@ -513,12 +536,21 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
   });
   states.push({ state: 'INIT', at: startedAt });
   emit({ type: 'state', state: 'INIT' });
-  writeFileSync(join(runDir, 'scenario.json'), `${JSON.stringify(scenario, null, 2)}\n`);
-  if (options.scenarioText !== undefined) writeFileSync(join(runDir, 'scenario.yaml'), options.scenarioText);
   heartbeat.start();
   const faultList = faultsOf(scenario);
+  let reaper: HelperProcess | undefined;
   try {
     try {
+      if (runsSandboxedCommands(scenario, options.commandRunner !== undefined)) {
+        // sandboxed commands have no dead-man's switch of their own: the reaper ends them if the engine dies
+        reaper = await spawnHelper(
+          'reaper',
+          { heartbeat: heartbeat.path, staleMs, runId },
+          join(runDir, 'reaper.log'),
+          runId,
+        );
+        journal.append('helper-started', { role: 'reaper', name: 'run', pid: reaper.pid });
+      }
       await services.startAll(scenario.services);
       checkpoint();
       monitor = new ProbeMonitor(
@@ -530,6 +562,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
               allow: p.type === 'command' ? [p.argv[0] as string] : [],
               root: runDir,
               cwd: 'work',
+              runId,
               now,
             }),
           }),
@@ -821,6 +854,10 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
     await services
       .stopAll()
       .catch((error) => journal.append('error', { state: 'CLEANUP', error: String(error) }));
+    if (reaper) {
+      reaper.send({ type: 'disarm' });
+      journal.append('helper-stopped', { name: 'reaper', pid: reaper.pid });
+    }
     journal.append('cleanup-done', {});
     heartbeat.stop();
   }

@@ -17,6 +17,16 @@ export interface ActiveFault {
   handle: Record<string, unknown>;
 }
 
+/** Callbacks of {@link FaultProvider.inject}. */
+export interface InjectHooks {
+  /**
+   * Called with what is known so far (e.g. the template id, then the experiment id) before the
+   * injection completes; the engine journals it, so `recover` can revert a fault whose run died
+   * while it was being injected.
+   */
+  onHandle?(handle: Record<string, unknown>): void;
+}
+
 /** What a provider reports about an active fault while it runs. */
 export interface FaultObservation {
   /** e.g. `active`, `running`, `completed`, `failed`. */
@@ -29,8 +39,11 @@ export interface FaultProvider {
   readonly name: ActiveFault['provider'];
   /** Why this fault cannot run here (e.g. netem without root), or undefined. */
   unsupportedReason?(fault: Fault): string | undefined;
-  /** Injects the fault. The kill switch has been checked and the target locked by the engine. */
-  inject(fault: Fault, id: string): Promise<ActiveFault>;
+  /**
+   * Injects the fault. The kill switch has been checked and the target locked by the engine.
+   * Providers whose injection takes several remote calls report each handle as it appears.
+   */
+  inject(fault: Fault, id: string, hooks?: InjectHooks): Promise<ActiveFault>;
   /** Reports the fault's current state. */
   observe(active: ActiveFault): Promise<FaultObservation>;
   /** Reverts the fault; safe to call twice, and from a journaled handle after a crash. */

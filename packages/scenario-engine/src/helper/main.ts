@@ -1,9 +1,10 @@
 // The helper process of @faultline/scenario-engine: `helper.js MODE CONFIG_JSON`. Started by the
-// engine, never by users. Modes: supervise, proxy, watchdog, mcp-bridge, remediation-double.
+// engine, never by users. Modes: supervise, proxy, watchdog, reaper, mcp-bridge, remediation-double.
 import { startRemediationApiDouble } from '../testing/remediation-api-double';
 import { log } from './ipc';
 import { runMcpBridge } from './mcp-bridge';
 import { runProxyHelper } from './proxy-helper';
+import { runReaper } from './reaper';
 import { supervise } from './supervise';
 import { runWatchdog } from './watchdog';
 
@@ -37,6 +38,9 @@ try {
       break;
     case 'watchdog':
       runWatchdog(config);
+      break;
+    case 'reaper':
+      runReaper(config);
       break;
     case 'mcp-bridge':
       await runMcpBridge(config);

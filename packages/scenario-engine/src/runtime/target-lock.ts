@@ -2,19 +2,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScenarioEngineError, ScenarioEngineErrorCode } from '../errors';
+import { isAlive } from './process-tree';
 
 /** Default folder of target locks: `$TMPDIR/faultline-locks`. */
 export function defaultLockDir(): string {
   return join(tmpdir(), 'faultline-locks');
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
@@ -39,7 +31,7 @@ export class TargetLocks {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const owner = this.owner(target);
-        if (owner && owner.runId !== runId && alive(owner.pid)) {
+        if (owner && owner.runId !== runId && isAlive(owner.pid)) {
           throw new ScenarioEngineError(
             ScenarioEngineErrorCode.TargetBusy,
             `target "${target}" already has an active fault (run ${owner.runId}, pid ${owner.pid}); one fault at a time per target`,
