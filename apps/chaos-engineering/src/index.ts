@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { CatalogProvider } from '@faultline/fis-core';
 import { runServer } from '@faultline/server-runtime';
-import { createServer } from './server';
+import { cachedCheck, catalogCacheCheck, fisEndpointCheck } from './readiness';
+import { createServer, defaultRegion } from './server';
 import { defaultScenarioSettings } from './tools/scenario/scenario-settings';
 import { VERSION } from './version';
 
@@ -9,6 +10,10 @@ import { VERSION } from './version';
 // must be shared across requests.
 const catalogs = new CatalogProvider();
 const scenarios = defaultScenarioSettings();
+// Readiness probes of the dependencies, shared by every request and reused for 2 s: the cache
+// directory must take a write, and the FIS endpoint must answer (when AWS credentials resolve).
+const cacheCheck = cachedCheck(() => catalogCacheCheck(catalogs.cacheDir));
+const fisCheck = cachedCheck(fisEndpointCheck({ region: defaultRegion() }));
 
 await runServer(
   {
@@ -38,7 +43,11 @@ await runServer(
       // aborts every run still going and waits for its rollback. Per-request HTTP instances do not.
       ...(requestId === undefined && { close: () => scenarios.runs.shutdown() }),
       readiness: async () => {
-        const result = await deps.catalogs.getCatalog(deps.defaultRegion);
+        const [result, cache, fis] = await Promise.all([
+          deps.catalogs.getCatalog(deps.defaultRegion),
+          cacheCheck(),
+          fisCheck(),
+        ]);
         return [
           {
             name: 'catalog',
@@ -49,6 +58,8 @@ await runServer(
             ...(result.ageMs !== undefined && { ageMs: result.ageMs }),
             ...(result.catalog.actions.length === 0 && { reason: 'the FIS catalog is empty' }),
           },
+          cache,
+          fis,
         ];
       },
     };

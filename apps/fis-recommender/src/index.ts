@@ -7,6 +7,8 @@ await runServer(
   {
     bin: 'fis-recommender-mcp-server',
     packageName: '@faultline/fis-recommender-mcp-server',
+    // Written by the build (tsup.config.ts): tools/list without converting schemas at start-up.
+    toolList: new URL('./tools-list.json', import.meta.url),
     version: VERSION,
     summary:
       'An MCP server that turns incident findings into ranked AWS FIS experiments and deployable,\nleast-privilege experiment templates. Needs no AWS account or credentials.',

@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 import { runServer } from '@faultline/server-runtime';
+import { FindingStore } from './finding-store';
 import { createServer } from './server';
 import { VERSION } from './version';
+
+// Built once: over HTTP the factory runs per request, and get_finding must find what an earlier
+// request's analysis found.
+const findings = new FindingStore();
 
 await runServer(
   {
@@ -18,5 +23,5 @@ await runServer(
       '       analyze_iptables, search_node_logs, compare_nodes, get_finding',
     ],
   },
-  ({ logger }) => createServer({ logger }),
+  ({ logger }) => createServer({ logger, findings }),
 );

@@ -155,6 +155,14 @@ describe('parseServerCli', () => {
     });
   });
 
+  it('writes the tools/list answer with --write-tool-list FILE (a build step)', () => {
+    expect(parseServerCli(['--write-tool-list', 'dist/tools-list.json'], {}, server)).toMatchObject({
+      kind: 'write-tool-list',
+      file: 'dist/tools-list.json',
+    });
+    expect(parseServerCli(['--write-tool-list'], {}, server)).toMatchObject({ kind: 'print', exitCode: 2 });
+  });
+
   it('documents every flag and variable in --help and in docs/remote.md', () => {
     const help = parseServerCli(['--help'], {}, server);
     const docs = readFileSync(new URL('../../../docs/remote.md', import.meta.url), 'utf8');

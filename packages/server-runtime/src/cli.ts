@@ -7,6 +7,7 @@ export { LOG_LEVELS, type ServerCliOptions } from './options';
 export type ServerCliRequest =
   | { kind: 'run'; options: ServerCliOptions }
   | { kind: 'list-tools'; options: ServerCliOptions }
+  | { kind: 'write-tool-list'; options: ServerCliOptions; file: string }
   | { kind: 'print'; text: string; exitCode: number };
 
 /** What a server tells the parser about itself. */
@@ -20,6 +21,13 @@ export interface ServerDescription {
   summary: string;
   /** Lines listing its tools, prompts and resources. */
   capabilities: string[];
+  /**
+   * The tools/list answer written at build time with `--write-tool-list` (e.g.
+   * `new URL('./tools-list.json', import.meta.url)`). While the registered tools have the names it
+   * lists, tools/list is answered from it instead of converting every tool's schemas at start-up.
+   * Missing or unreadable: the SDK computes the answer, as without it.
+   */
+  toolList?: URL | string;
 }
 
 function optionLine(spec: OptionSpec): string {
@@ -41,6 +49,7 @@ Usage:
 Options:
 ${OPTION_SPECS.map(optionLine).join('\n')}
   --list-tools                   Print each tool with its class (read-only, mutative, destructive) as JSON
+  --write-tool-list FILE         Write the tools/list answer to FILE and exit (a build step)
   -h, --help                     Show this help
   -v, --version                  Show the version
 
@@ -102,6 +111,7 @@ export function parseServerCli(
     }
   }
   let listTools = false;
+  let writeToolList: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -114,6 +124,12 @@ export function parseServerCli(
       listTools = true;
       continue;
     }
+    if (flag === '--write-tool-list') {
+      const file = inline ?? argv[++i];
+      if (!file) return usage('--write-tool-list: expected a file');
+      writeToolList = file;
+      continue;
+    }
     const spec = OPTION_SPECS.find((candidate) => candidate.flag === flag);
     if (!spec) return usage(`unknown option "${arg}"; see --help`);
     const raw = spec.value ? (inline ?? argv[++i]) : (inline ?? 'true');
@@ -123,5 +139,7 @@ export function parseServerCli(
   }
   const problem = finish(state);
   if (problem) return usage(problem);
+  if (writeToolList !== undefined)
+    return { kind: 'write-tool-list', options: state.options, file: writeToolList };
   return { kind: listTools ? 'list-tools' : 'run', options: state.options };
 }

@@ -34,11 +34,13 @@ export {
 export {
   type CodedError,
   checkInputSize,
+  ERROR_META_KEY,
   errorResult,
   isCodedError,
   MAX_INPUT_BYTES,
   structuredResult,
   toErrorResult,
+  toolErrorOf,
 } from './tool-result';
 export { type InstrumentationOptions, InstrumentedTransport } from './tools/instrumented-transport';
 export {

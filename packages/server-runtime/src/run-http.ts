@@ -4,6 +4,7 @@ import type { Logger } from './logger';
 import { Metrics } from './metrics';
 import { authMethods, type ServerCliOptions } from './options';
 import type { BuiltServer, ServerFactory } from './server-factory';
+import type { ToolListCache } from './tools/tool-list-cache';
 
 /** Serves Streamable HTTP until SIGTERM or SIGINT, then drains in-flight calls and exits. */
 export async function runHttp(
@@ -13,6 +14,7 @@ export async function runHttp(
   options: ServerCliOptions,
   logger: Logger,
   knownTools: ReadonlySet<string>,
+  toolList?: ToolListCache,
 ): Promise<void> {
   const runtime = createHttpRuntime({
     description,
@@ -21,6 +23,7 @@ export async function runHttp(
     logger,
     metrics: new Metrics({ server: description.bin, version: description.version }),
     knownTools,
+    ...(toolList && { toolList }),
     ...(probe.readiness && { readiness: probe.readiness }),
   });
   let closing = false;

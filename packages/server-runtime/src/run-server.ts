@@ -1,9 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseServerCli, type ServerDescription } from './cli';
 import { createLogger } from './logger';
 import { runHttp } from './run-http';
 import { runStdio } from './run-stdio';
 import { type BuiltServer, buildServer, type ServerFactory } from './server-factory';
 import { chaosActive } from './tools/chaos';
+import { listTools, ToolListCache } from './tools/tool-list-cache';
 import { assertToolNames, toolProfiles } from './tools/tool-profile';
 
 export type { BuiltServer, ServerFactory, ServerFactoryContext } from './server-factory';
@@ -38,6 +40,18 @@ export async function runServer(description: ServerDescription, factory: ServerF
     process.stdout.write(`${JSON.stringify(profiles, null, 2)}\n`);
     process.exit(0);
   }
+  if (request.kind === 'write-tool-list') {
+    writeFileSync(request.file, `${JSON.stringify(await listTools(probe.server))}\n`);
+    process.exit(0);
+  }
+  const toolList = new ToolListCache();
+  if (description.toolList !== undefined) {
+    try {
+      toolList.seed(JSON.parse(readFileSync(description.toolList, 'utf8')));
+    } catch {
+      // No snapshot (a run from source) or an unreadable one: the SDK lists the tools.
+    }
+  }
   for (const profile of profiles.filter((p) => p.problems.length > 0)) {
     logger.log('warn', 'tool declaration incomplete', { tool: profile.name, problems: profile.problems });
   }
@@ -46,8 +60,9 @@ export async function runServer(description: ServerDescription, factory: ServerF
   }
   const knownTools = new Set(profiles.map((p) => p.name));
   if (options.transport === 'stdio') {
+    toolList.install(probe.server);
     await runStdio(description, probe, options, logger, knownTools);
   } else {
-    await runHttp(description, factory, probe, options, logger, knownTools);
+    await runHttp(description, factory, probe, options, logger, knownTools, toolList);
   }
 }

@@ -5,18 +5,21 @@ import { keepReadOnlyTools } from './tools/tool-profile';
 
 /** What the runtime hands an app's factory. */
 export interface ServerFactoryContext {
-  /** JSON logger on stderr; over HTTP its lines carry the request id. */
+  /** JSON logger on stderr; over HTTP its lines carry the id of the request the instance is serving. */
   logger: Logger;
   /** True under `--read-only`: the runtime removes every tool not annotated read-only after the factory returns. */
   readOnly: boolean;
-  /** Id of the HTTP request this server instance answers (stateless HTTP builds one per request). */
+  /**
+   * Over HTTP, the id of the request this instance was built for; it then serves later requests too,
+   * one at a time. Absent for the one long-lived instance (stdio's, and HTTP's start-up probe).
+   */
   requestId?: string;
 }
 
 /** What an app's factory returns. */
 export interface BuiltServer {
   server: McpServer;
-  /** Releases what the factory opened; called when the instance is done. */
+  /** Releases what the factory opened; called when the instance is done (over HTTP: leaves the pool). */
   close?: () => Promise<void> | void;
   /** Checks for /ready (catalog source and age, AWS credentials...). Read from the first instance built. */
   readiness?: Readiness;
@@ -24,8 +27,11 @@ export interface BuiltServer {
 
 /**
  * How {@link runServer} builds the server. Over stdio it is called once; over HTTP once at start
- * (to check tool names and read `readiness`) and then once per request, so keep it cheap and share
- * expensive dependencies (AWS clients, catalogs) in a closure.
+ * (to check tool names and read `readiness`) and then whenever a request finds every instance
+ * built so far busy. HTTP instances are pooled: each serves one request at a time and is reused
+ * for later ones (its client state from `initialize` reset in between), so register the same tools
+ * every time, keep per-request state out of the instance, and share expensive dependencies (AWS
+ * clients, catalogs, stores other requests must see) in a closure.
  */
 export type ServerFactory = (context: ServerFactoryContext) => BuiltServer | Promise<BuiltServer>;
 

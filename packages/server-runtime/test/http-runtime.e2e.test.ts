@@ -49,7 +49,7 @@ describe('a runtime server over Streamable HTTP (stateless, SSE)', () => {
     await client.close();
   });
 
-  it('serves every request with a fresh server: calls work without a session, and a platform session id is accepted', async () => {
+  it('serves every request statelessly: calls work without a session, and a platform session id is accepted', async () => {
     const init = await fetch(server.url, {
       method: 'POST',
       headers: {

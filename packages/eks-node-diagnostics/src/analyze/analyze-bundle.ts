@@ -4,8 +4,10 @@ import { forEachLine } from '../bundle/line-reader';
 import { NodeDiagnosticsError, NodeDiagnosticsErrorCode } from '../errors';
 import { LOG_RULES, stateChecks } from '../rules/catalog';
 import type { LogRule, RulePack, StateCheck } from '../rules/types';
+import { detach } from '../text/quote-line';
 import { buildFinding, type QuotedEvidence } from './build-finding';
 import { parseLineTime, yearFromBundleName } from './line-time';
+import { LiteralIndex } from './literal-index';
 import { buildFacts, FACT_FILES, FACT_LINE_HOOKS, type NodeFacts } from './node-facts';
 import type { NextStep, NodeFinding } from './node-finding';
 import { hostnameOf, identifyNode, type NodeIdentity } from './node-identity';
@@ -229,6 +231,10 @@ export async function analyzeBundle(
         trackers.set(rule, list);
         return { rule, tracker };
       });
+    // One scan of each line finds the rules whose literals it holds (most lines hold none).
+    const index = new LiteralIndex(
+      candidates.map((candidate) => ({ literals: candidate.rule.contains, value: candidate })),
+    );
     const hooks = FACT_LINE_HOOKS.filter(
       (hook) => file.path.startsWith(hook.file) && !lineVersions[hook.key],
     );
@@ -239,15 +245,19 @@ export async function analyzeBundle(
     const kept: string[] = [];
     const result = await forEachLine(file.read(), (line, lineNumber) => {
       if (keep) kept.push(line);
-      if (wantsHost && hostname === undefined) hostname = hostnameOf(line);
+      if (wantsHost && hostname === undefined) {
+        const name = hostnameOf(line);
+        if (name !== undefined) hostname = detach(name);
+      }
       for (const hook of hooks) {
         if (!lineVersions[hook.key] && line.includes(hook.contains)) {
           const version = hook.pattern.exec(line)?.[1];
-          if (version) lineVersions[hook.key] = version;
+          if (version) lineVersions[hook.key] = detach(version);
         }
       }
-      for (const { rule, tracker } of candidates) {
-        if (!rule.contains.some((literal) => line.includes(literal))) continue;
+      const found = index.match(line);
+      if (!found) return undefined;
+      for (const { rule, tracker } of found) {
         const match = rule.pattern.exec(line);
         if (!match) continue;
         tracker.record(lineNumber, line, parseLineTime(line, year), subjectOf(match, rule));

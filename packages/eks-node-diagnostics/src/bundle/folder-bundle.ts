@@ -19,7 +19,10 @@ async function* walk(root: string, dir: string): AsyncGenerator<BundleFile> {
       if (!path) continue;
       const file = join(root, rel);
       const { size } = await lstat(file);
-      yield { path, size, read: () => createReadStream(file, { highWaterMark: 256 * 1024 }) };
+      // Reads of up to 256 KiB, but no bigger than the file: a stream allocates a buffer of its
+      // whole high-water mark for every read, and most files of a bundle are a few hundred bytes.
+      const highWaterMark = Math.min(256 * 1024, Math.max(1024, size + 1));
+      yield { path, size, read: () => createReadStream(file, { highWaterMark }) };
     }
   }
 }

@@ -14,4 +14,24 @@ describe('quoteLine', () => {
       redactSecrets('password=hunter2 token: abc.def AKIAABCDEFGHIJKLMNOP Bearer eyJhbGciOiJIUzI1NiJ9.x'),
     ).toBe('password=<redacted> token: <redacted> <redacted-access-key> Bearer <redacted>');
   });
+
+  it('masks JWTs, Basic credentials, URL passwords, secret flags and private keys, and leaves ordinary lines alone', () => {
+    const jwt =
+      'eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+    const line = [
+      `token ${jwt}`,
+      'Authorization: Basic dXNlcjpodW50ZXIy',
+      'dial https://admin:Sup3rS3cret@db.internal:5432/app',
+      'exec /bin/app --db-password Sup3rS3cret --verbose',
+      '-----BEGIN RSA PRIVATE KEY----- MIIEowIBAAKCAQEA',
+    ].join(' | ');
+    const masked = redactSecrets(line);
+    for (const secret of [jwt, 'dXNlcjpodW50ZXIy', 'Sup3rS3cret', 'MIIEowIBAAKCAQEA'])
+      expect(masked).not.toContain(secret);
+    expect(masked).toContain('https://<redacted>@db.internal:5432/app');
+    expect(masked).toContain('--db-password <redacted> --verbose');
+    const ordinary =
+      'I1123 kubelet.go:2412] "SyncLoop (PLEG): event for pod" pod="kube-system/aws-node-7x2kq" --v=2';
+    expect(redactSecrets(ordinary)).toBe(ordinary);
+  });
 });

@@ -344,6 +344,49 @@ describe('CatalogProvider sources', () => {
     expect(chain).toHaveBeenCalledTimes(3);
   });
 
+  it('without credentials, answers from memory until they are checked again, then sees a cache written meanwhile', async () => {
+    const chain = vi.fn(async () => {
+      throw Object.assign(new Error('Could not load credentials from any providers'), {
+        name: 'CredentialsProviderError',
+      });
+    });
+    const client = new FisClient({ region, credentials: chain });
+    const opened: string[] = [];
+    const counting: CacheFileSystem = {
+      ...fs,
+      open: ((path: string, ...rest: unknown[]) => {
+        opened.push(path);
+        return (fs.open as (...args: unknown[]) => unknown)(path, ...rest);
+      }) as CacheFileSystem['open'],
+      readFile: ((path: string, ...rest: unknown[]) => {
+        opened.push(path);
+        return (fs.readFile as (...args: unknown[]) => unknown)(path, ...rest);
+      }) as CacheFileSystem['readFile'],
+    };
+    const p = provider({ fisClientFactory: () => client, fs: counting });
+
+    const first = await p.getCatalog(region);
+    expect(first.status).toBe('bundled');
+    const reads = opened.length;
+    expect(reads).toBeGreaterThan(0);
+
+    now = T0 + 30_000;
+    const second = await p.getCatalog(region);
+    expect(second).toMatchObject({ status: 'bundled', source: first.source, problems: [] });
+    expect(second.ageMs).toBe((first.ageMs ?? 0) + 30_000);
+    expect(opened).toHaveLength(reads); // no file read
+    expect(chain).toHaveBeenCalledTimes(1);
+
+    // Another process caches a catalog; it is used once the minute is over.
+    await seedCache(T0 + 40_000, 'agent', 'written-by-another-process');
+    now = T0 + 50_000;
+    expect((await p.getCatalog(region)).status).toBe('bundled');
+    now = T0 + 61_000;
+    const later = await p.getCatalog(region);
+    expect(later).toMatchObject({ status: 'fresh', source: { kind: 'cache' } });
+    expect(later.catalog.data.compiledOn).toBe('written-by-another-process');
+  });
+
   it('refuses an unknown region before anything else', async () => {
     const fisClientFactory = vi.fn(() => mockedFis().client);
     await expect(provider({ fisClientFactory }).getCatalog('../../etc/passwd')).rejects.toMatchObject({

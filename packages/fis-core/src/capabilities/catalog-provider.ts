@@ -3,7 +3,7 @@ import { bundledCatalog } from '../catalog/bundled-catalog';
 import { Catalog, type CatalogSource } from '../catalog/catalog';
 import { FisCoreError } from '../errors';
 import { catalogFromAgentData } from './agent-catalog-data';
-import { DEFAULT_FIS_CLIENT_CONFIG, fetchCatalogFromAws } from './aws-catalog-fetcher';
+import { fetchCatalogFromAws, fisClientConfig } from './aws-catalog-fetcher';
 import { FIS_CATALOG_PERMISSIONS } from './aws-failure-message';
 import { type CacheFileSystem, type CacheReadResult, CapabilityCache } from './capability-cache';
 import type { CacheOrigin } from './catalog-schema';
@@ -19,7 +19,7 @@ export interface CatalogProviderOptions {
   now?: () => number;
   /**
    * Builds the FIS client of a region, on first need. Defaults to
-   * `new FisClient({ region, maxAttempts: 5, retryMode: 'standard' })` with the SDK's default
+   * `new FisClient({ ...fisClientConfig(), region })` (5 attempts, standard retries, time limits) with the SDK's default
    * credential chain (`AWS_PROFILE`, `AWS_ACCESS_KEY_ID`, SSO, instance roles, …).
    */
   fisClientFactory?: (region: string) => FisClient;
@@ -111,6 +111,12 @@ export class CatalogProvider {
   private readonly ownedClients: FisClient[] = [];
   /** Until when (ms) a region is known to have no credentials; spares a slow credential chain. */
   private readonly noCredentialsUntil = new Map<string, number>();
+  /**
+   * The stale-cache or bundled answer given while there were no credentials, reused until the
+   * credentials are checked again: spares a read of the cache file on every call (validation
+   * asks for the catalog each time). A cache file another process writes meanwhile is seen then.
+   */
+  private readonly fallbackMemo = new Map<string, { result: CatalogResult; at: number; until: number }>();
 
   constructor(options: CatalogProviderOptions = {}) {
     this.options = options;
@@ -159,6 +165,7 @@ export class CatalogProvider {
   /** Forgets the in-memory copies (the cache files stay). */
   clearMemory(): void {
     this.memo.clear();
+    this.fallbackMemo.clear();
   }
 
   /** Releases the sockets of the FIS clients this provider built. */
@@ -178,6 +185,14 @@ export class CatalogProvider {
     // 1. Fresh cache: memory, then file.
     let read: CacheReadResult | undefined;
     if (!refresh) {
+      const fallback = this.fallbackMemo.get(region);
+      if (fallback && !agentDataGiven && this.now() < fallback.until && this.now() >= fallback.at) {
+        const { result, at } = fallback;
+        return copy({
+          ...result,
+          ...(result.ageMs !== undefined && { ageMs: result.ageMs + this.now() - at }),
+        });
+      }
       const memo = this.memo.get(region);
       if (memo && this.now() - memo.fetchedAtMs < this.cache.ttlMs && this.now() >= memo.fetchedAtMs) {
         return { ...memo.result, ageMs: this.now() - memo.fetchedAtMs, problems: agentIgnored() };
@@ -221,6 +236,15 @@ export class CatalogProvider {
       }
     }
 
+    // Without credentials (known for a minute), the answer below stays the same until they are checked again.
+    const noCredentialsUntil = this.noCredentialsUntil.get(region);
+    const remember = (result: CatalogResult): CatalogResult => {
+      if (awsOutcome === 'no-credentials' && noCredentialsUntil !== undefined && !agentDataGiven) {
+        this.fallbackMemo.set(region, { result: copy(result), at: this.now(), until: noCredentialsUntil });
+      }
+      return result;
+    };
+
     // 4. The cache, even when stale (or fresh, when a refresh failed).
     if (!read) {
       read = await this.cache.read(region);
@@ -234,6 +258,7 @@ export class CatalogProvider {
           `is a cached copy fetched ${formatAge(read.ageMs)} ago (${read.entry.fetchedAt}), older than the ${formatAge(this.cache.ttlMs)} freshness window`,
           awsOutcome,
         );
+        return remember(result);
       }
       return result;
     }
@@ -244,7 +269,7 @@ export class CatalogProvider {
     if (this.options.bundledFallback === false) {
       const data = { ...bundled.data, actions: [], resourceTypes: [] };
       const catalog = new Catalog(data, bundled.source);
-      return {
+      return remember({
         catalog,
         status: 'empty',
         source: catalog.source,
@@ -254,9 +279,9 @@ export class CatalogProvider {
           'is empty: nothing is cached and AWS could not be asked',
           awsOutcome,
         ),
-      };
+      });
     }
-    return {
+    return remember({
       catalog: bundled,
       status: 'bundled',
       source: bundled.source,
@@ -267,7 +292,7 @@ export class CatalogProvider {
         `is the snapshot bundled with Faultline (compiled ${bundled.data.compiledOn}), not checked against what ${region} offers`,
         awsOutcome,
       ),
-    };
+    });
   }
 
   private fromCache(
@@ -307,6 +332,7 @@ export class CatalogProvider {
       data,
     });
     if (!written.ok) problems.push(written.problem);
+    this.fallbackMemo.delete(region);
     const catalog = new Catalog(data, source);
     const result: CatalogResult = { catalog, status: 'fresh', source, ageMs: 0, problems };
     this.remember(region, result, source.retrievedAt);
@@ -369,7 +395,7 @@ export class CatalogProvider {
   private async buildClient(region: string): Promise<FisClient> {
     if (this.options.fisClientFactory) return this.options.fisClientFactory(region);
     const { FisClient } = await import('@aws-sdk/client-fis');
-    const client = new FisClient({ ...DEFAULT_FIS_CLIENT_CONFIG, region });
+    const client = new FisClient({ ...fisClientConfig(), region });
     this.ownedClients.push(client);
     return client;
   }

@@ -1,5 +1,14 @@
-import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import type { JwtOptions } from '../options';
+
+type Jose = typeof import('jose');
+let jose: Promise<Jose> | undefined;
+
+/** `jose` is loaded on the first token, not at start-up: most servers never see a JWT (stdio, API keys). */
+const loadJose = (): Promise<Jose> => {
+  jose ??= import('jose');
+  return jose;
+};
 
 /** Asymmetric algorithms only: a JWKS never vouches for a shared secret, and `none` is never accepted. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -15,7 +24,7 @@ export function tokenScopes(payload: JWTPayload): string[] {
   return raw.flatMap((value) => (typeof value === 'string' ? value.split(' ').filter(Boolean) : []));
 }
 
-function rejection(error: unknown): JwtCheck {
+function rejection(error: unknown, errors: Jose['errors']): JwtCheck {
   const code = (error as { code?: string }).code;
   if (error instanceof errors.JWTExpired) {
     return { ok: false, status: 401, error: 'invalid_token', description: 'the token has expired' };
@@ -47,19 +56,25 @@ function rejection(error: unknown): JwtCheck {
 /**
  * Checks bearer JWTs as an OAuth 2.1 resource server: signature against the JWKS (fetched and
  * cached by `jose`), issuer, audience and/or client id, expiry and not-before, and required scopes.
+ * `keys` defaults to the remote JWKS at `options.jwksUrl`, built with `jose` on the first token.
  */
 export function createJwtVerifier(
   options: JwtOptions,
-  keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl), {
-    timeoutDuration: 5000,
-    cooldownDuration: 30_000,
-    cacheMaxAge: 600_000,
-  }),
+  keys?: JWTVerifyGetKey,
 ): (token: string) => Promise<JwtCheck> {
+  let remoteKeys: JWTVerifyGetKey | undefined;
   return async (token) => {
+    const { createRemoteJWKSet, errors, jwtVerify } = await loadJose();
+    remoteKeys ??=
+      keys ??
+      createRemoteJWKSet(new URL(options.jwksUrl), {
+        timeoutDuration: 5000,
+        cooldownDuration: 30_000,
+        cacheMaxAge: 600_000,
+      });
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keys, {
+      ({ payload } = await jwtVerify(token, remoteKeys, {
         issuer: options.issuer,
         algorithms: ALGORITHMS,
         clockTolerance: 5,
@@ -67,7 +82,7 @@ export function createJwtVerifier(
         ...(options.audiences.length > 0 && { audience: options.audiences }),
       }));
     } catch (error) {
-      return rejection(error);
+      return rejection(error, errors);
     }
     const clientId = String(payload.client_id ?? payload.azp ?? payload.sub ?? 'unknown');
     if (options.clientIds.length > 0 && !options.clientIds.includes(clientId)) {

@@ -13,12 +13,14 @@ import type { Metrics } from '../metrics';
 import type { ServerCliOptions } from '../options';
 import { evaluateReadiness, type Readiness } from '../readiness';
 import type { ServerFactory } from '../server-factory';
+import type { ToolListCache } from '../tools/tool-list-cache';
 import { checkHostAndOrigin } from './host-origin-guard';
 import { serveMcpRequest } from './mcp-handler';
 import { RateLimiter } from './rate-limiter';
 import { readBody } from './read-body';
 import { requestIdFrom } from './request-id';
 import { sendJson, sendRefusal } from './responses';
+import { ServerPool } from './server-pool';
 
 /** What the HTTP runtime serves, and the seams tests substitute. */
 export interface HttpRuntimeDeps {
@@ -30,6 +32,8 @@ export interface HttpRuntimeDeps {
   /** Names of the registered tools (metric labels). */
   knownTools: ReadonlySet<string>;
   readiness?: Readiness;
+  /** Answers tools/list for every pooled instance; seeded from a build-time snapshot by runServer. */
+  toolList?: ToolListCache;
   authenticator?: Authenticator;
   /** Wall clock in ms for the rate limiter. */
   now?: () => number;
@@ -43,9 +47,19 @@ export interface HttpRuntime {
   shutdown(): Promise<'drained' | 'forced'>;
 }
 
+/** Idle server instances kept for later requests (at most; fewer under a lower --max-concurrent). */
+const MAX_IDLE_INSTANCES = 64;
+
 /** Builds the HTTP side of a server: /mcp (stateless Streamable HTTP), /health, /ready, /metrics, RFC 9728 metadata. */
 export function createHttpRuntime(deps: HttpRuntimeDeps): HttpRuntime {
   const { http } = deps.options;
+  const pool = new ServerPool({
+    factory: deps.factory,
+    logger: deps.logger,
+    readOnly: deps.options.readOnly,
+    maxIdle: Math.min(MAX_IDLE_INSTANCES, http.maxConcurrent),
+    ...(deps.toolList && { toolList: deps.toolList }),
+  });
   const limiter = new RateLimiter(http.rateLimitPerMinute, http.rateLimitBurst, deps.now);
   const authenticate = deps.authenticator ?? createAuthenticator(http.auth);
   let inFlight = 0;
@@ -180,7 +194,9 @@ export function createHttpRuntime(deps: HttpRuntimeDeps): HttpRuntime {
         id: null,
       });
     }
+    let timedOut = false;
     const timer = setTimeout(() => {
+      timedOut = true;
       deps.logger.log('warn', 'request timed out', { requestId, timeoutMs: http.requestTimeoutMs });
       if (!res.headersSent) {
         sendRefusal(res, 504, 'REQUEST_TIMEOUT', `the request took longer than ${http.requestTimeoutMs} ms`);
@@ -190,8 +206,13 @@ export function createHttpRuntime(deps: HttpRuntimeDeps): HttpRuntime {
     await serveMcpRequest(
       req,
       res,
-      { requestId, body: parsed, ...(auth.authInfo && { authInfo: auth.authInfo }) },
-      deps,
+      {
+        requestId,
+        body: parsed,
+        timedOut: () => timedOut,
+        ...(auth.authInfo && { authInfo: auth.authInfo }),
+      },
+      { pool, options: deps.options, metrics: deps.metrics, knownTools: deps.knownTools },
     );
   }
 
@@ -242,6 +263,7 @@ export function createHttpRuntime(deps: HttpRuntimeDeps): HttpRuntime {
       if (outcome === 'forced') server.closeAllConnections();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       server.closeAllConnections();
+      await pool.close();
       return outcome;
     },
   };

@@ -37,6 +37,8 @@ export class InstrumentedTransport implements Transport {
   onerror?: (error: Error) => void;
   onmessage?: <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => void;
   private readonly pending = new Map<RequestId, { tool: string; started: number }>();
+  /** Ids of the requests received and not answered yet (every method, not only tools/call). */
+  private readonly unanswered = new Set<RequestId>();
   private readonly now: () => number;
 
   constructor(
@@ -44,6 +46,11 @@ export class InstrumentedTransport implements Transport {
     private readonly options: InstrumentationOptions,
   ) {
     this.now = options.now ?? (() => performance.now());
+  }
+
+  /** How many requests received over this transport have no answer yet. */
+  get requestsInFlight(): number {
+    return this.unanswered.size;
   }
 
   get sessionId(): string | undefined {
@@ -63,6 +70,7 @@ export class InstrumentedTransport implements Transport {
 
   async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && message.id !== undefined) {
+      this.unanswered.delete(message.id);
       const call = this.pending.get(message.id);
       if (call) {
         this.pending.delete(message.id);
@@ -82,6 +90,7 @@ export class InstrumentedTransport implements Transport {
   }
 
   private async receive(message: JSONRPCMessage, extra?: MessageExtraInfo): Promise<void> {
+    if (isJSONRPCRequest(message)) this.unanswered.add(message.id);
     if (!isJSONRPCRequest(message) || message.method !== 'tools/call') {
       if (isJSONRPCNotification(message) && message.method === 'notifications/cancelled') {
         this.pending.delete((message.params as { requestId?: RequestId } | undefined)?.requestId ?? '');
