@@ -5,30 +5,10 @@ import { z } from 'zod';
 import { awsCallFailed } from '../../aws-error';
 import { loadFisSdk } from '../../aws-fis-sdk';
 import type { ServerDeps } from '../../deps';
-import { ChaosServerError, ChaosServerErrorCode } from '../../errors';
 import { regionArgument, resolveRegion } from '../../region-input';
+import { refuse, userConfirms } from '../../user-confirmation';
 import { ExperimentViewSchema, experimentView } from './experiment-view';
 import { templateFromAws } from './template-from-aws';
-
-function refuse(message: string, data?: Record<string, unknown>): ChaosServerError {
-  return new ChaosServerError(ChaosServerErrorCode.Refused, message, data ? { data } : undefined);
-}
-
-/** Asks the user through MCP elicitation when the client supports it; true when they accept. */
-async function userConfirms(server: McpServer, message: string): Promise<boolean | undefined> {
-  if (!server.server.getClientCapabilities()?.elicitation) return undefined;
-  const answer = await server.server.elicitInput({
-    message,
-    requestedSchema: {
-      type: 'object',
-      properties: {
-        confirm: { type: 'boolean', title: 'Start the experiment', description: 'Inject the faults now' },
-      },
-      required: ['confirm'],
-    },
-  });
-  return answer.action === 'accept' && answer.content?.confirm === true;
-}
 
 /** Registers `start_experiment`: destructive, guarded. */
 export function registerStartExperimentTool(server: McpServer, deps: ServerDeps): void {
@@ -107,6 +87,7 @@ export function registerStartExperimentTool(server: McpServer, deps: ServerDeps)
           server,
           `Start FIS experiment from template ${args.experiment_template_id} in ${region}? It runs ${actions.join(', ')}` +
             `${noStop ? ' with NO stop condition' : ''}. This injects real faults.`,
+          { title: 'Start the experiment', description: 'Inject the faults now' },
         );
         if (confirmed === false) throw refuse('the user declined to start the experiment.');
         const started = await fis

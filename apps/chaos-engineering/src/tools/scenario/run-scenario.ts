@@ -7,6 +7,7 @@ import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sd
 import { z } from 'zod';
 import type { ServerDeps } from '../../deps';
 import { ChaosServerError, ChaosServerErrorCode } from '../../errors';
+import { refuse, userConfirms } from '../../user-confirmation';
 import { RunViewSchema, viewFromRecord } from './run-view';
 import { loadScenarioEngine } from './scenario-engine';
 import { readScenarioFile, resolveScenarioPath } from './scenario-files';
@@ -24,26 +25,6 @@ import { settlesWithin } from './scenario-runs';
 export const DEFAULT_WAIT_SECONDS = 50;
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
-
-function refuse(message: string, data?: Record<string, unknown>): ChaosServerError {
-  return new ChaosServerError(ChaosServerErrorCode.Refused, message, data ? { data } : undefined);
-}
-
-/** Asks the user through MCP elicitation when the client supports it; undefined when it cannot ask. */
-async function userConfirms(server: McpServer, message: string): Promise<boolean | undefined> {
-  if (!server.server.getClientCapabilities()?.elicitation) return undefined;
-  const answer = await server.server.elicitInput({
-    message,
-    requestedSchema: {
-      type: 'object',
-      properties: {
-        confirm: { type: 'boolean', title: 'Run the scenario', description: 'Inject the faults now' },
-      },
-      required: ['confirm'],
-    },
-  });
-  return answer.action === 'accept' && answer.content?.confirm === true;
-}
 
 /**
  * A progress notification at each state transition (progress = states entered, total = states
@@ -207,6 +188,7 @@ export function registerRunScenarioTool(server: McpServer, deps: ServerDeps): vo
           `Run chaos scenario ${scenario.meta.id} (${scenario.meta.title})? It injects ${
             plan.faults.map((f) => `${f.type} on ${f.target}`).join(', ') || 'no fault'
           } and runs ${plan.commands.length} command(s) on this machine.`,
+          { title: 'Run the scenario', description: 'Inject the faults now' },
         );
         if (confirmed === false) throw refuse('the user declined to run the scenario.');
         assertRoom();
