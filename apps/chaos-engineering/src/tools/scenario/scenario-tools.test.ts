@@ -14,7 +14,7 @@ import { CatalogProvider } from '@faultline/fis-core';
 import { buildServer, silentLogger } from '@faultline/server-runtime';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { type CallToolResult, ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../server';
 import { ScenarioRuns } from './scenario-runs';
@@ -47,7 +47,9 @@ let runsDir: string;
 let killSwitch: string;
 let client: Client;
 
-async function connect(options: { readOnly?: boolean; runsDir?: string } = {}): Promise<Client> {
+async function connect(
+  options: { readOnly?: boolean; runsDir?: string; declineElicitation?: boolean } = {},
+): Promise<Client> {
   const factory = () => ({
     server: createServer({
       catalogs: new CatalogProvider({
@@ -68,7 +70,12 @@ async function connect(options: { readOnly?: boolean; runsDir?: string } = {}): 
     logger: silentLogger,
     readOnly: options.readOnly ?? false,
   });
-  const connected = new Client({ name: 'test', version: '0' });
+  const connected = new Client(
+    { name: 'test', version: '0' },
+    { capabilities: options.declineElicitation ? { elicitation: {} } : {} },
+  );
+  if (options.declineElicitation)
+    connected.setRequestHandler(ElicitRequestSchema, async () => ({ action: 'decline' }));
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await Promise.all([connected.connect(clientTransport), server.connect(serverTransport)]);
   return connected;
@@ -366,6 +373,14 @@ describe('run_scenario dry run', () => {
     const refused = await call('run_scenario', { path: 'mcp-process-kill.yaml', confirm: true });
     expect(text(refused)).toMatch(/^CHAOS_REFUSED: the kill switch is engaged/);
     expect(existsSync(runsDir)).toBe(false);
+  });
+
+  it('asks the user through elicitation when the client can, and a decline runs nothing', async () => {
+    const asking = await connect({ declineElicitation: true });
+    const declined = await call('run_scenario', { path: 'mcp-process-kill.yaml', confirm: true }, asking);
+    expect(text(declined)).toMatch(/^CHAOS_REFUSED: the user declined to run the scenario/);
+    expect(existsSync(runsDir)).toBe(false);
+    await asking.close();
   });
 
   it('names the field of a bad argument', async () => {
