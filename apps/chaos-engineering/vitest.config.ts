@@ -1,5 +1,9 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { environment: 'node', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  test: {
+    environment: 'node',
+    setupFiles: ['../../config/vitest-fast-check.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  },
 });

@@ -37,7 +37,10 @@ const not =
 
 class Parser {
   private pos = 0;
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly ignoreCase = false,
+  ) {}
 
   parse(): Node {
     const node = this.alternation();
@@ -191,7 +194,11 @@ class Parser {
     }
     if (this.peek() !== ']') throw reject('an unterminated [class]');
     this.pos += 1;
-    const any: CharTest = (x) => tests.some((t) => t(x));
+    const listed: CharTest = (x) => tests.some((t) => t(x));
+    // case folding applies to the listed characters, before a negation: /[^a]/i matches neither a nor A
+    const any: CharTest = this.ignoreCase
+      ? (x) => listed(x) || listed(lowerOf(x)) || listed(upperOf(x))
+      : listed;
     return negate ? not(any) : any;
   }
 
@@ -317,7 +324,7 @@ export class LinearRegex {
       throw reject(`it is longer than ${MAX_PATTERN_LENGTH} characters`);
     if (source.includes('\0')) throw reject('it contains a NUL byte');
     const program: Instruction[] = [];
-    compile(new Parser(source).parse(), program);
+    compile(new Parser(source, ignoreCase).parse(), program);
     program.push({ op: 'match' });
     if (ignoreCase) {
       for (const instruction of program) {

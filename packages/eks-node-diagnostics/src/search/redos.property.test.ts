@@ -97,7 +97,15 @@ describe('search_node_logs patterns cannot freeze the process', () => {
           expect(linear.test(text)).toBe(native.test(text));
         },
       ),
-      { numRuns: 1000 },
+      // counterexamples fast-check found: case folding must apply before a class's negation
+      {
+        numRuns: 1000,
+        examples: [
+          ['[^a]$', 'a', true],
+          ['[^ab]', 'B', true],
+          ['[^a-b]+', 'AB', true],
+        ],
+      },
     );
   });
 
