@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { CatalogProvider } from '@faultline/fis-core';
-import { runServer } from '@faultline/server-runtime';
-import { cachedCheck, catalogCacheCheck, fisEndpointCheck } from './readiness';
+import { cachedCheck, runServer } from '@faultline/server-runtime';
+import { catalogCacheCheck, fisEndpointCheck } from './readiness';
 import { createServer, defaultRegion } from './server';
 import { defaultScenarioSettings } from './tools/scenario/scenario-settings';
 import { VERSION } from './version';

@@ -5,22 +5,6 @@ import type { FisClient } from '@aws-sdk/client-fis';
 import type { ReadinessCheck } from '@faultline/server-runtime';
 import { loadFisSdk } from './aws-fis-sdk';
 
-/** How long a readiness answer is reused: a flood of /ready costs at most one probe per check per interval. */
-export const READY_CHECK_TTL_MS = 2000;
-
-/** Reuses a check's answer for `ttlMs`, and shares one probe between concurrent callers. */
-export function cachedCheck(
-  check: () => Promise<ReadinessCheck>,
-  ttlMs = READY_CHECK_TTL_MS,
-  now: () => number = Date.now,
-): () => Promise<ReadinessCheck> {
-  let last: { at: number; result: Promise<ReadinessCheck> } | undefined;
-  return () => {
-    if (!last || now() - last.at >= ttlMs) last = { at: now(), result: check() };
-    return last.result;
-  };
-}
-
 const codeOf = (error: unknown) =>
   (error as { code?: string }).code ?? (error as Error).name ?? String(error);
 

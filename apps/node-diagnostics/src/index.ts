@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-import { runServer } from '@faultline/server-runtime';
+import { cachedCheck, runServer } from '@faultline/server-runtime';
 import { FindingStore } from './finding-store';
-import { createServer } from './server';
+import { bundleRootCheck } from './readiness';
+import { createServer, defaultDeps } from './server';
 import { VERSION } from './version';
 
 // Built once: over HTTP the factory runs per request, and get_finding must find what an earlier
 // request's analysis found.
 const findings = new FindingStore();
+const { bundleRoots } = defaultDeps();
+// one probe of the bundle roots per 2 s, however often /ready is asked
+const rootCheck = cachedCheck(() => bundleRootCheck(bundleRoots));
 
 await runServer(
   {
@@ -23,5 +27,8 @@ await runServer(
       '       analyze_iptables, search_node_logs, compare_nodes, get_finding',
     ],
   },
-  ({ logger }) => createServer({ logger, findings }),
+  ({ logger }) => {
+    const { server } = createServer({ logger, findings, bundleRoots });
+    return { server, readiness: async () => [await rootCheck()] };
+  },
 );

@@ -18,8 +18,10 @@ export {
   type ServerCliOptions,
 } from './options';
 export {
+  cachedCheck,
   credentialsCheck,
   evaluateReadiness,
+  READY_CHECK_TTL_MS,
   type Readiness,
   type ReadinessCheck,
   type ReadinessReport,

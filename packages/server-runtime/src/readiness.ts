@@ -24,6 +24,22 @@ export interface ReadinessReport {
   };
 }
 
+/** How long a readiness answer is reused: a flood of /ready costs at most one probe per check per interval. */
+export const READY_CHECK_TTL_MS = 2000;
+
+/** Reuses a check's answer for `ttlMs`, and shares one probe between concurrent callers. */
+export function cachedCheck(
+  check: () => Promise<ReadinessCheck>,
+  ttlMs = READY_CHECK_TTL_MS,
+  now: () => number = Date.now,
+): () => Promise<ReadinessCheck> {
+  let last: { at: number; result: Promise<ReadinessCheck> } | undefined;
+  return () => {
+    if (!last || now() - last.at >= ttlMs) last = { at: now(), result: check() };
+    return last.result;
+  };
+}
+
 /**
  * Checks AWS credentials the way a server's clients would resolve them (pass the SDK's provider,
  * e.g. `fromNodeProviderChain()`), without calling AWS. `required: false` reports without failing.
