@@ -97,6 +97,7 @@ export {
   experimentRoleTrustPolicy,
   type IamPolicyDocument,
   type IamStatement,
+  UNSCOPED_PERMISSIONS,
 } from './template/iam-policy';
 export { type RecommendationInput, RecommendationInputSchema } from './template/recommendation-input';
 export { type TargetConfig, TargetConfigSchema } from './template/target-config';
