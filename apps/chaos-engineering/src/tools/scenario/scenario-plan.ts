@@ -91,16 +91,6 @@ export const PlanSchema = z.object({
 /** A {@link PlanSchema} value. */
 export type Plan = z.infer<typeof PlanSchema>;
 
-const SKIPPABLE: ReadonlyArray<RunState> = [
-  'FAULT_INJECT',
-  'STABILIZE',
-  'ASSISTANT_RCA',
-  'EVAL_RCA',
-  'ASSISTANT_REMEDY',
-  'EVAL_REMEDY',
-  'EXECUTE_REMEDY',
-];
-
 function providerOf(fault: Fault): Plan['faults'][number]['provider'] {
   return fault.type === 'aws-fis' || fault.type === 'chaos-mesh' ? fault.type : 'local';
 }
@@ -153,7 +143,10 @@ function probeTarget(probe: Probe): string {
 /** The plan of a run: states, faults, probes, every command, limits and where the artifacts go. */
 export function buildPlan(
   scenario: Scenario,
-  engine: Pick<ScenarioEngine, 'nextStep' | 'toMs' | 'defaultKillSwitchPath' | 'KillSwitch'>,
+  engine: Pick<
+    ScenarioEngine,
+    'nextStep' | 'OPTIONAL_STEPS' | 'toMs' | 'defaultKillSwitchPath' | 'KillSwitch'
+  >,
   context: {
     runsDir: string;
     env: Readonly<Record<string, string | undefined>>;
@@ -178,7 +171,7 @@ export function buildPlan(
   const skippedStates: Plan['skippedStates'] = [];
   for (let state: RunState = 'INIT'; state !== 'VERIFY'; ) {
     const { next, skipped } = engine.nextStep(state, usage);
-    for (const s of skipped.filter((x) => SKIPPABLE.includes(x))) {
+    for (const s of skipped.filter((x) => (engine.OPTIONAL_STEPS as readonly RunState[]).includes(x))) {
       skippedStates.push({
         state: s,
         reason:
