@@ -20,6 +20,8 @@ export const ScenarioEngineErrorCode = {
   AssistantFailed: 'SCENARIO_ASSISTANT_FAILED',
   /** A run folder could not be read or recovered. */
   RecoverFailed: 'SCENARIO_RECOVER_FAILED',
+  /** A folder to search for scenarios does not exist or is not a folder. */
+  ScenarioRootInvalid: 'SCENARIO_ROOT_INVALID',
   /** An experiment template failed fis-core's validator; `data.errors` lists the issues. */
   TemplateInvalid: 'SCENARIO_TEMPLATE_INVALID',
 } as const;

@@ -54,6 +54,12 @@ export { engineBuiltins } from './runtime/builtins';
 export { defaultKillSwitchPath, KillSwitch } from './runtime/kill-switch';
 export { defaultLockDir, TargetLocks } from './runtime/target-lock';
 export { type BindingValue, substitute } from './scenario/bindings';
+export {
+  findScenarioFiles,
+  MAX_SCENARIO_FILE_BYTES,
+  type ScenarioFileEntry,
+  type ScenarioSearch,
+} from './scenario/find-scenario-files';
 export { SCENARIO_JSON_SCHEMA_FILE, scenarioJsonSchema } from './scenario/json-schema';
 export {
   type ParseScenarioOptions,

@@ -5,12 +5,14 @@ import { dirname, join, resolve } from 'node:path';
 import { recoverRun } from '../engine/recover';
 import { newRunId, runScenario } from '../engine/run-scenario';
 import type { RunEvent, RunReport } from '../engine/run-types';
+import { ScenarioEngineError } from '../errors';
 import type { ProbeSample } from '../probes/probe-sample';
 import { writeReports } from '../report/write-reports';
+import { findScenarioFiles } from '../scenario/find-scenario-files';
 import { formatIssues } from '../scenario/scenario-issue';
 import { defaultScenarioRoot } from '../scenario/scenario-root';
 import { parseArgs } from './args';
-import { findScenarioFiles, loadScenarioFile } from './load-scenario';
+import { loadScenarioFile } from './load-scenario';
 
 const HELP = `faultline-scenario — declarative chaos scenarios with real faults and clean rollback
 
@@ -124,7 +126,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'list': {
       const dir = args.positional[0] ?? defaultScenarioRoot();
-      for (const file of findScenarioFiles(dir)) {
+      const search = await findScenarioFiles(dir);
+      for (const { absolute: file } of search.files) {
         const { result } = loadScenarioFile(file, args.sets);
         if (result.success) {
           const s = result.scenario;
@@ -134,6 +137,8 @@ async function main(argv: string[]): Promise<number> {
           out(`${s.meta.id}\t${faults}\t${file}\t${s.meta.title}`);
         } else out(`INVALID\t-\t${file}\t${result.issues.length} problem(s)`);
       }
+      for (const { path, reason } of search.skipped) err(`skipped ${path}: ${reason}`);
+      if (search.truncated) err('the search stopped at 500 files or 6 folders deep');
       return 0;
     }
     case 'report': {
@@ -194,7 +199,12 @@ function usage(message: string): number {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    err(String((error as Error)?.stack ?? error));
+    // an expected failure (a coded engine error, a missing or unreadable file) is one line; a bug keeps its stack
+    const expected =
+      ScenarioEngineError.isInstance(error) || typeof (error as NodeJS.ErrnoException)?.code === 'string';
+    err(
+      expected ? `faultline-scenario: ${(error as Error).message}` : String((error as Error)?.stack ?? error),
+    );
     process.exit(2);
   },
 );

@@ -2,7 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { ServerDeps } from '../../deps';
 import { loadScenarioEngine } from './scenario-engine';
-import { findScenarioFiles, readScenarioFile } from './scenario-files';
+import { readScenarioFile, realRoot } from './scenario-files';
 import { answer, bindingsArgument, faultKinds, parseScenarioText } from './scenario-input';
 
 const ScenarioEntrySchema = z.object({
@@ -50,7 +50,10 @@ export function registerListScenariosTool(server: McpServer, deps: ServerDeps): 
     (args) =>
       answer(deps, 'list_scenarios', args, async () => {
         const engine = await loadScenarioEngine();
-        const search = await findScenarioFiles(deps.scenarios.root, { exclude: [deps.scenarios.runsDir] });
+        // realRoot first: its error tells an agent how to point the server at its scenarios
+        const search = await engine.findScenarioFiles(await realRoot(deps.scenarios.root), {
+          exclude: [deps.scenarios.runsDir],
+        });
         const scenarios: Array<z.infer<typeof ScenarioEntrySchema>> = [];
         for (const file of search.files) {
           const stem = file.relative.replace(/^.*\//, '').replace(/\.ya?ml$/i, '');

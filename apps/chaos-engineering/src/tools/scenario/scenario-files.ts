@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ChaosServerError, ChaosServerErrorCode } from '../../errors';
 
@@ -103,97 +102,6 @@ export async function resolveScenarioPath(
 /** Reads a resolved scenario file. */
 export function readScenarioFile(file: ScenarioFile): Promise<string> {
   return readFile(file.absolute, 'utf8');
-}
-
-/** What {@link findScenarioFiles} found. */
-export interface ScenarioSearch {
-  /** The root, symlinks resolved. */
-  root: string;
-  /** Scenario files (YAML with a top-level `meta:` key), sorted, relative to the root. */
-  files: ScenarioFile[];
-  /** YAML files that are not scenarios (no top-level `meta:` key). */
-  otherYamlFiles: number;
-  /** Files left out, with why (a symlink out of the root, too large). */
-  skipped: Array<{ path: string; reason: string }>;
-  /** True when the search stopped at `maxFiles` or `maxDepth`. */
-  truncated: boolean;
-}
-
-const SCENARIO_MARKER = /^meta\s*:/m;
-
-/**
- * Scenario files under the root, recursively (at most `maxDepth` folders deep and `maxFiles`
- * files), skipping dot folders, node_modules and the `exclude` folders (the runs folder, whose run
- * folders hold copies of the scenarios they ran). Symlinked folders are not followed; a symlinked
- * file is listed only when its target is inside the root.
- */
-export async function findScenarioFiles(
-  root: string,
-  options: { maxDepth?: number; maxFiles?: number; exclude?: readonly string[] } = {},
-): Promise<ScenarioSearch> {
-  const maxDepth = options.maxDepth ?? 6;
-  const maxFiles = options.maxFiles ?? 500;
-  const base = await realRoot(root);
-  const excluded = new Set(
-    await Promise.all((options.exclude ?? []).map((dir) => realpath(dir).catch(() => resolve(dir)))),
-  );
-  const search: ScenarioSearch = { root: base, files: [], otherYamlFiles: 0, skipped: [], truncated: false };
-
-  const consider = async (path: string) => {
-    const real = await realpath(path).catch(() => undefined);
-    if (!real || !inside(base, real)) {
-      search.skipped.push({ path: portable(base, path), reason: 'a symlink to outside the scenario root' });
-      return;
-    }
-    let text: string;
-    try {
-      const info = await stat(real);
-      if (!info.isFile()) return;
-      if (info.size > MAX_SCENARIO_BYTES) {
-        search.skipped.push({
-          path: portable(base, path),
-          reason: `larger than ${MAX_SCENARIO_BYTES} bytes`,
-        });
-        return;
-      }
-      text = await readFile(real, 'utf8');
-    } catch {
-      search.skipped.push({ path: portable(base, path), reason: 'not readable by the server' });
-      return;
-    }
-    if (!SCENARIO_MARKER.test(text)) {
-      search.otherYamlFiles += 1;
-      return;
-    }
-    search.files.push({ absolute: real, relative: portable(base, path) });
-  };
-
-  const walk = async (dir: string, depth: number): Promise<void> => {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (search.files.length >= maxFiles) {
-        search.truncated = true;
-        return;
-      }
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (excluded.has(path)) continue;
-        if (depth >= maxDepth) search.truncated = true;
-        else await walk(path, depth + 1);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && YAML_FILE.test(entry.name)) {
-        await consider(path);
-      }
-    }
-  };
-  await walk(base, 0);
-  return search;
 }
 
 /** Run ids the engine makes (`20250101T120000Z-3fa2c1`) and any other id safe as one folder name. */
