@@ -35,17 +35,11 @@ export const OPTIONAL_STEPS = [
   'EXECUTE_REMEDY',
 ] as const satisfies readonly RunState[];
 
-const ORDER: readonly RunState[] = [
-  'PRECHECK',
-  'FAULT_INJECT',
-  'STABILIZE',
-  'ASSISTANT_RCA',
-  'EVAL_RCA',
-  'ASSISTANT_REMEDY',
-  'EVAL_REMEDY',
-  'EXECUTE_REMEDY',
-  'VERIFY',
-];
+/** The steps between INIT and the verdict, in order: PRECHECK … VERIFY. */
+const ORDER: readonly RunState[] = RUN_STATES.slice(
+  RUN_STATES.indexOf('PRECHECK'),
+  RUN_STATES.indexOf('VERIFY') + 1,
+);
 
 /**
  * Every allowed transition. A step moves forward to any later step (the ones in between were
