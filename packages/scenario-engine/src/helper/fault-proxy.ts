@@ -1,5 +1,6 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { ProxyMode } from './ipc';
+import { OrderedDelayQueue } from './ordered-delay-queue';
 
 /** A deterministic pseudo-random generator (mulberry32), so error injection is reproducible. */
 export function seededRandom(seed: number): () => number {
@@ -17,8 +18,9 @@ interface Pair {
   client: Socket;
   upstream?: Socket;
   holes: boolean;
-  /** When the last delayed chunk is due; closing waits for it. */
-  flushAt: number;
+  /** Chunks (and the end) still to deliver, per direction, in order. */
+  toUpstream: OrderedDelayQueue;
+  toClient: OrderedDelayQueue;
 }
 
 /**
@@ -85,9 +87,24 @@ export class FaultProxy {
   }
 
   private close(pair: Pair): void {
+    pair.toUpstream.clear();
+    pair.toClient.clear();
     pair.client.destroy();
     pair.upstream?.destroy();
     this.pairs.delete(pair);
+  }
+
+  /** Closes the pair once `survivor` has handed what was written to it to the kernel. */
+  private closeAfterFlush(pair: Pair, survivor: Socket | undefined): void {
+    if (!survivor || survivor.destroyed || survivor.writableLength === 0) {
+      this.close(pair);
+      return;
+    }
+    const fallback = setTimeout(() => this.close(pair), 1000).unref();
+    survivor.end(() => {
+      clearTimeout(fallback);
+      this.close(pair);
+    });
   }
 
   private accept(client: Socket): void {
@@ -99,10 +116,15 @@ export class FaultProxy {
       this.fail(client, mode.mode);
       return;
     }
-    const pair: Pair = { client, holes: mode.kind === 'blackhole', flushAt: 0 };
+    const pair: Pair = {
+      client,
+      holes: mode.kind === 'blackhole',
+      toUpstream: new OrderedDelayQueue(),
+      toClient: new OrderedDelayQueue(),
+    };
     this.pairs.add(pair);
-    const closeLater = () => setTimeout(() => this.close(pair), Math.max(0, pair.flushAt - Date.now()) + 5);
-    client.on('close', closeLater);
+    // a side that closes ends the pair once what it sent has been delivered to the other side
+    client.on('close', () => pair.toUpstream.pushOrRun(() => this.closeAfterFlush(pair, pair.upstream)));
     if (pair.holes) {
       client.resume(); // read and drop
       return;
@@ -110,35 +132,22 @@ export class FaultProxy {
     const upstream = connect({ host: this.options.upstreamHost, port: this.options.upstreamPort });
     pair.upstream = upstream;
     upstream.on('error', () => client.destroy());
-    upstream.on('close', closeLater);
-    this.pipe(client, upstream, pair);
-    this.pipe(upstream, client, pair);
+    upstream.on('close', () => pair.toClient.pushOrRun(() => this.closeAfterFlush(pair, client)));
+    this.pipe(client, upstream, pair, pair.toUpstream);
+    this.pipe(upstream, client, pair, pair.toClient);
   }
 
-  private pipe(from: Socket, to: Socket, pair: Pair): void {
-    let lastSendAt = 0;
+  private pipe(from: Socket, to: Socket, pair: Pair, queue: OrderedDelayQueue): void {
     from.on('data', (chunk: Buffer) => {
       if (pair.holes) return;
       const mode = this.mode;
-      if (mode.kind !== 'latency') {
-        if (lastSendAt <= Date.now()) {
-          to.write(chunk);
-          return;
-        }
-      }
-      const delay =
-        mode.kind === 'latency' ? mode.latencyMs + Math.floor(Math.random() * (mode.jitterMs + 1)) : 0;
-      const sendAt = Math.max(Date.now() + delay, lastSendAt);
-      lastSendAt = sendAt;
-      pair.flushAt = Math.max(pair.flushAt, sendAt);
-      setTimeout(() => {
+      const write = () => {
         if (!pair.holes && !to.destroyed) to.write(chunk);
-      }, sendAt - Date.now());
+      };
+      if (mode.kind !== 'latency') queue.pushOrRun(write);
+      else queue.push(mode.latencyMs + Math.floor(Math.random() * (mode.jitterMs + 1)), write);
     });
-    from.on('end', () => {
-      const wait = Math.max(0, lastSendAt - Date.now());
-      setTimeout(() => to.end(), wait);
-    });
+    from.on('end', () => queue.pushOrRun(() => to.end()));
   }
 
   /** Stops listening and closes every connection. */
