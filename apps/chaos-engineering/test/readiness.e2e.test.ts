@@ -163,3 +163,42 @@ describe('chaos-engineering over HTTP while a dependency goes down and comes bac
     expect(up.status).toBe(200);
   }, 60_000);
 });
+
+describe('chaos-engineering with --ready-optional aws_fis', () => {
+  it('stays in the load balancer while FIS is down: /ready 200 "degraded", naming FIS', async () => {
+    const gone = await startFakeAws(fis);
+    await gone.close(); // nothing listens on its port any more
+    const optional = await startServer(
+      [
+        '--import',
+        TSX,
+        join(root, 'src', 'index.ts'),
+        '--transport',
+        'http',
+        '--port',
+        '0',
+        '--ready-optional',
+        'aws_fis',
+      ],
+      {
+        ...fakeAwsEnv(gone.url),
+        AWS_ENDPOINT_URL_FIS: gone.url,
+        FAULTLINE_AWS_TIMEOUT_MS: '300',
+        XDG_CACHE_HOME: join(home, 'cache-optional'),
+        XDG_STATE_HOME: join(home, 'state-optional'),
+        FAULTLINE_SCENARIO_ROOT: home,
+      },
+      root,
+    );
+    try {
+      const response = await fetch(`http://127.0.0.1:${optional.port}/ready`);
+      const body = (await response.json()) as Ready['body'] & { degraded?: string[] };
+      expect(response.status).toBe(200);
+      expect(body).toMatchObject({ status: 'degraded', degraded: ['aws_fis'] });
+      expect(body.reason).toMatch(/^aws_fis: the AWS FIS endpoint is unreachable/);
+      expect(body.checks.find((c) => c.name === 'aws_fis')).toMatchObject({ ok: false, optional: true });
+    } finally {
+      await optional.stop();
+    }
+  }, 60_000);
+});

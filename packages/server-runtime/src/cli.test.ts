@@ -48,6 +48,8 @@ describe('parseServerCli', () => {
     [['--path', 'mcp'], /--path: expected a path/],
     [['--chaos-error-rate', '2'], /--chaos-error-rate: expected a number from 0 to 1/],
     [['--api-key-header', 'Authorization'], /other than Authorization/],
+    [['--ready-optional', 'aws_fis,AWS FIS'], /--ready-optional: expected check names such as aws_fis/],
+    [['--ready-optional', 'server'], /"server" cannot be optional/],
     [['--jwt-issuer', 'https://issuer'], /without --jwks-url/],
     [['--jwks-url', 'https://idp/jwks.json', '--jwt-issuer', 'i'], /--jwt-audience or --jwt-client-ids/],
     [
@@ -60,6 +62,15 @@ describe('parseServerCli', () => {
     const request = parseServerCli(argv, {}, server);
     expect(request).toMatchObject({ kind: 'print', exitCode: 2 });
     expect(request.kind === 'print' && request.text).toMatch(message);
+  });
+
+  it('reads the optional readiness checks from a flag or the environment', () => {
+    expect(parseServerCli(['--ready-optional', 'aws_fis, catalog_cache'], {}, server)).toMatchObject({
+      options: { http: { readyOptional: ['aws_fis', 'catalog_cache'] } },
+    });
+    expect(parseServerCli([], { FAULTLINE_READY_OPTIONAL: 'aws_fis' }, server)).toMatchObject({
+      options: { http: { readyOptional: ['aws_fis'] } },
+    });
   });
 
   it('refuses a bad FAULTLINE_LOG_LEVEL', () => {

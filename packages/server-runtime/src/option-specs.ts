@@ -303,6 +303,22 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     }),
   },
   {
+    flag: '--ready-optional',
+    env: 'FAULTLINE_READY_OPTIONAL',
+    value: 'NAMES',
+    help: 'Readiness checks reported on /ready without failing it, e.g. aws_fis (default: none)',
+    set: ({ options }, raw) => {
+      const names = list(raw);
+      const bad = names.find((name) => !/^[a-z][a-z0-9_]*$/.test(name));
+      if (bad !== undefined) return `expected check names such as aws_fis, separated by commas, got "${bad}"`;
+      if (names.includes('server')) {
+        return '"server" cannot be optional: a draining replica must leave the load balancer';
+      }
+      options.http.readyOptional = names;
+      return undefined;
+    },
+  },
+  {
     flag: '--chaos-delay-ms',
     env: 'FAULTLINE_CHAOS_DELAY_MS',
     value: 'MS',

@@ -51,6 +51,12 @@ export interface HttpOptions {
   rateLimitBurst: number;
   maxConcurrent: number;
   shutdownTimeoutMs: number;
+  /**
+   * Readiness checks reported on /ready without failing it (`--ready-optional`), for dependencies
+   * only some tools need, e.g. `aws_fis` where an AWS outage should not take every replica out of
+   * the load balancer while the offline tools still work.
+   */
+  readyOptional: string[];
   auth: AuthOptions;
 }
 
@@ -89,6 +95,7 @@ export function defaultOptions(): ServerCliOptions {
       rateLimitBurst: 60,
       maxConcurrent: 64,
       shutdownTimeoutMs: 25_000,
+      readyOptional: [],
       auth: { apiKeyHeader: 'x-api-key', apiKeys: [], bearerTokens: [] },
     },
     chaos: { delayMs: 0, errorRate: 0 },

@@ -27,6 +27,38 @@ describe('readiness', () => {
     );
   });
 
+  it('stays 200 and says degraded when only optional checks fail; a required one still fails it', async () => {
+    const fisDown = { name: 'aws_fis', ok: false, reason: 'the AWS FIS endpoint is unreachable' };
+    const degraded = await evaluateReadiness(() => [{ name: 'catalog', ok: true }, fisDown], {
+      draining: false,
+      chaos: off,
+      optional: ['aws_fis'],
+    });
+    expect(degraded).toEqual({
+      status: 200,
+      body: {
+        status: 'degraded',
+        reason: 'aws_fis: the AWS FIS endpoint is unreachable',
+        degraded: ['aws_fis'],
+        checks: [
+          { name: 'catalog', ok: true },
+          { ...fisDown, optional: true },
+        ],
+      },
+    });
+    expect(fisDown).not.toHaveProperty('optional');
+    const cacheDown = { name: 'catalog_cache', ok: false, reason: 'not writable' };
+    const notReady = await evaluateReadiness(() => [fisDown, cacheDown], {
+      draining: false,
+      chaos: off,
+      optional: ['aws_fis'],
+    });
+    expect(notReady.status).toBe(503);
+    expect(notReady.body).toMatchObject({ status: 'not_ready', reason: 'catalog_cache: not writable' });
+    const draining = await evaluateReadiness(undefined, { draining: true, chaos: off, optional: ['server'] });
+    expect(draining.status).toBe(503);
+  });
+
   it('reports fault injection while it is on', async () => {
     const report = await evaluateReadiness(undefined, {
       draining: false,

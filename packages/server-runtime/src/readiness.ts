@@ -13,12 +13,17 @@ export interface ReadinessCheck {
 /** What an app factory may provide for /ready: its dependencies' checks (catalog, AWS credentials...). */
 export type Readiness = () => ReadinessCheck[] | Promise<ReadinessCheck[]>;
 
-/** The /ready answer: 200 and `ready`, or 503 with a `reason` naming each failed check. */
+/**
+ * The /ready answer: 200 and `ready`; 200 and `degraded` when only optional checks fail (their
+ * reasons in `reason`); or 503 and `not_ready` with a `reason` naming each failed check.
+ */
 export interface ReadinessReport {
   status: 200 | 503;
   body: {
-    status: 'ready' | 'not_ready';
+    status: 'ready' | 'degraded' | 'not_ready';
     reason?: string;
+    /** The failing checks that do not fail readiness (`--ready-optional`). */
+    degraded?: string[];
     checks: ReadinessCheck[];
     chaos?: ChaosOptions & { note: string };
   };
@@ -65,10 +70,13 @@ export async function credentialsCheck(
   }
 }
 
-/** Runs the app's checks (each call bounded by `timeoutMs`) and adds the runtime's own: draining, fault injection. */
+/**
+ * Runs the app's checks (each call bounded by `timeoutMs`) and adds the runtime's own: draining,
+ * fault injection. Checks named in `optional` are reported but do not fail readiness.
+ */
 export async function evaluateReadiness(
   readiness: Readiness | undefined,
-  state: { draining: boolean; chaos: ChaosOptions; timeoutMs?: number },
+  state: { draining: boolean; chaos: ChaosOptions; timeoutMs?: number; optional?: readonly string[] },
 ): Promise<ReadinessReport> {
   const checks: ReadinessCheck[] = [];
   if (state.draining)
@@ -94,18 +102,26 @@ export async function evaluateReadiness(
       clearTimeout(timer);
     }
   }
-  const failed = checks.filter((check) => !check.ok);
+  const optional = new Set(state.optional ?? []);
+  optional.delete('server');
+  const failing = checks.filter((check) => !check.ok);
+  const failed = failing.filter((check) => !optional.has(check.name));
+  const degraded = failing.filter((check) => optional.has(check.name));
+  const reported = checks.map((check) =>
+    !check.ok && optional.has(check.name) ? { ...check, optional: true } : check,
+  );
+  const explain = (list: ReadinessCheck[]) =>
+    list.map((c) => `${c.name}: ${c.reason ?? 'not ready'}`).join('; ');
   const chaos = chaosActive(state.chaos)
     ? { ...state.chaos, note: 'fault injection is on: tool calls are delayed or failed on purpose' }
     : undefined;
   return {
     status: failed.length > 0 ? 503 : 200,
     body: {
-      status: failed.length > 0 ? 'not_ready' : 'ready',
-      ...(failed.length > 0 && {
-        reason: failed.map((c) => `${c.name}: ${c.reason ?? 'not ready'}`).join('; '),
-      }),
-      checks,
+      status: failed.length > 0 ? 'not_ready' : degraded.length > 0 ? 'degraded' : 'ready',
+      ...(failing.length > 0 && { reason: explain(failed.length > 0 ? failed : degraded) }),
+      ...(degraded.length > 0 && { degraded: degraded.map((c) => c.name) }),
+      checks: reported,
       ...(chaos && { chaos }),
     },
   };

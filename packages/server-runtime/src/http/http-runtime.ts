@@ -97,7 +97,11 @@ export function createHttpRuntime(deps: HttpRuntimeDeps): HttpRuntime {
     // Probes come from load balancers that send their own Host (the task's IP): no DNS-rebinding check.
     if (route === 'health') return sendJson(res, 200, { status: 'ok', server: deps.description.bin });
     if (route === 'ready') {
-      const report = await evaluateReadiness(deps.readiness, { draining, chaos: deps.options.chaos });
+      const report = await evaluateReadiness(deps.readiness, {
+        draining,
+        chaos: deps.options.chaos,
+        optional: http.readyOptional,
+      });
       return sendJson(res, report.status, report.body);
     }
     const refused = checkHostAndOrigin(req.headers, http);
