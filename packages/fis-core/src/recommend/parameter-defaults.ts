@@ -9,6 +9,8 @@ export interface ParameterContext {
   regions: readonly string[];
   /** Region of the experiment, when known. */
   region?: string;
+  /** The `service` parameter already chosen (aws:fis:inject-api-*), which the operations must match. */
+  service?: string;
 }
 
 /** The safe default for a fault's length: five minutes, within the action's limits. */
@@ -43,6 +45,19 @@ function otherRegion(context: ParameterContext): string {
   return context.regions.find((r) => r !== home) ?? placeholder('destination region');
 }
 
+/**
+ * Read-only API operations of the namespace an aws:fis:inject-api-* action injects into: the
+ * operations must belong to its `service` parameter, or the fault never fires.
+ */
+const SAFE_OPERATIONS: Readonly<Record<string, string>> = {
+  ec2: 'DescribeInstances,DescribeVolumes',
+  kinesis: 'GetRecords,GetShardIterator',
+};
+
+function defaultOperations(service: string | undefined): string {
+  return (service && SAFE_OPERATIONS[service]) || placeholder('api operations');
+}
+
 /** A safe value for a required parameter that no failure mode preset gives. */
 function requiredDefault(
   action: CatalogAction,
@@ -66,9 +81,9 @@ function requiredDefault(
         ? placeholder('automation runbook arn')
         : placeholder('ssm document arn');
     case 'operations':
-      return action.parameters.find((p) => p.name === 'service')?.allowed?.[0] === 'ec2'
-        ? 'DescribeInstances,DescribeVolumes'
-        : 'DescribeInstances';
+      return defaultOperations(
+        context.service ?? action.parameters.find((p) => p.name === 'service')?.allowed?.[0],
+      );
     case 'alarmArns':
       return placeholder('alarm arn');
     case 'processName':
@@ -124,7 +139,11 @@ export function defaultParameters(
     if (preset !== undefined) {
       out[parameter.name] = fillVariables(preset, context, durationSeconds);
     } else if (parameter.required === true) {
-      out[parameter.name] = requiredDefault(action, parameter, { ...context, durationSeconds });
+      out[parameter.name] = requiredDefault(action, parameter, {
+        ...context,
+        durationSeconds,
+        ...(out.service !== undefined && { service: out.service }),
+      });
     }
   }
   for (const parameter of action.parameters) {

@@ -105,6 +105,44 @@ describe('recommend', () => {
       }
     }
   });
+
+  it.each([
+    [
+      'DNS resolution failures: pods could not resolve the RDS endpoint hostname (NXDOMAIN / SERVFAIL from CoreDNS) for 4 minutes.',
+      'aws:eks:pod-network-blackhole-port',
+      { port: '53', protocol: 'udp', trafficType: 'egress' },
+    ],
+    [
+      'ECS tasks of the payments service logged getaddrinfo EAI_AGAIN for the Stripe API hostname for 3 minutes.',
+      'aws:ecs:task-network-blackhole-port',
+      { port: '53', protocol: 'udp', trafficType: 'egress' },
+    ],
+    [
+      'Java service on EC2 threw UnknownHostException for the internal config endpoint.',
+      'aws:ssm:send-command',
+      { documentParameters: expect.stringContaining('"Protocol":"udp","Port":"53"') },
+    ],
+    [
+      'CoreDNS returned SERVFAIL for lookups; we run Chaos Mesh in the Kubernetes cluster, can we reproduce DNS errors with it?',
+      'aws:eks:inject-kubernetes-custom-resource',
+      { kubernetesKind: 'DNSChaos' },
+    ],
+  ])('blocks DNS (UDP 53), not HTTPS, for a DNS failure: %s', (summary, actionId, parameters) => {
+    const [top] = recommend({ summary }).recommendations;
+    expect(top?.actionId).toBe(actionId);
+    expect(top?.parameters).toMatchObject(parameters);
+  });
+
+  it('describes the blast radius of a pod target by its selector, not as resources tagged {}', () => {
+    const { recommendations } = recommend({
+      summary: 'Checkout pods in EKS went into CrashLoopBackOff after a node was drained.',
+    });
+    const pod = recommendations.find((r) => r.target?.resourceType === 'aws:eks:pod');
+    expect(pod?.blastRadius[0]).toMatch(
+      /^Selection COUNT\(1\) of resources matching clusterIdentifier=.*namespace=/,
+    );
+    expect(pod?.blastRadius.join(' ')).not.toContain('tagged {}');
+  });
 });
 
 describe('the knowledge base', () => {

@@ -76,6 +76,23 @@ function best(ids: readonly string[], score: (id: string) => number): { id?: str
   return top;
 }
 
+/**
+ * How close a mode that names a symptom may come to a mode that names none (the same action, e.g.
+ * aws:eks:inject-kubernetes-custom-resource) and still be the one whose parameters and rationale
+ * the action gets. A symptom-less mode draws on every symptom found, so it would otherwise always
+ * edge out the mode written for exactly that symptom (DNSChaos for DNS errors).
+ */
+const SPECIFIC_MODE_MARGIN = 0.98;
+
+/** Whether a failure mode's score for an action replaces the candidate already held for it. */
+function beats(score: number, mode: FailureMode, current: Candidate): boolean {
+  const specific = mode.symptoms.length > 0;
+  const currentSpecific = (current.mode?.symptoms.length ?? 0) > 0;
+  if (specific && !currentSpecific) return score >= current.score * SPECIFIC_MODE_MARGIN;
+  if (!specific && currentSpecific) return score * SPECIFIC_MODE_MARGIN > current.score;
+  return score > current.score;
+}
+
 function scoreCandidates(
   catalog: Catalog,
   analysis: FindingAnalysis,
@@ -98,7 +115,7 @@ function scoreCandidates(
       if (!action || action.deprecated) continue;
       const score = context.score * symptom.score * modeAction.weight;
       const current = candidates.get(action.id);
-      if (!current || score > current.score) {
+      if (!current || beats(score, mode, current)) {
         candidates.set(action.id, {
           action,
           score,

@@ -30,6 +30,18 @@ function label(definitions: readonly SignalDefinition[], id: string | undefined)
   return id ? (definitions.find((d) => d.id === id)?.label ?? id) : undefined;
 }
 
+/** How a target picks its resources, in words: its tags, else its parameters (aws:eks:pod selectors). */
+function selectedBy(target: SuggestedTarget): string {
+  if (target.resourceTags && Object.keys(target.resourceTags).length > 0) {
+    return `resources tagged ${JSON.stringify(target.resourceTags)}`;
+  }
+  const parameters = Object.entries(target.parameters ?? {});
+  if (parameters.length > 0) {
+    return `resources matching ${parameters.map(([k, v]) => `${k}=${v}`).join(', ')}`;
+  }
+  return 'all resources of the type';
+}
+
 function stopConditionSuggestion(candidate: RecommendationCandidate): string {
   const service = candidate.action.service;
   const metric: Record<string, string> = {
@@ -94,7 +106,7 @@ export function describeRecommendation(
     blastRadius.push(`Limited to the ${target.resourceArns.length} resource(s) named in the target.`);
   else if (target)
     blastRadius.push(
-      `Selection ${target.selectionMode} of resources tagged ${JSON.stringify(target.resourceTags ?? {})}; widen only after a clean run.`,
+      `Selection ${target.selectionMode} of ${selectedBy(target)}; widen only after a clean run.`,
     );
   else blastRadius.push('The action takes no target: its effect is set by its parameters.');
   if (durationSeconds)

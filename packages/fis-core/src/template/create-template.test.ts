@@ -131,6 +131,21 @@ describe('createTemplate', () => {
       /parameters.bogus: none of the actions takes/,
     ],
     [{}, {}, /recommendations.actionId: a recommendation needs actionId/],
+    [
+      { actionId: 'aws:ec2:terminate-instances' },
+      { selectionMode: 'PERCENT(150)' },
+      /targetConfig.selectionMode: "PERCENT\(150\)": PERCENT\(150\) is more than 100 percent; use PERCENT\(100\) or ALL/,
+    ],
+    [
+      { actionId: 'aws:ec2:terminate-instances' },
+      { selectionMode: 'COUNT(0)' },
+      /targetConfig.selectionMode: "COUNT\(0\)": COUNT\(0\) selects nothing.*use COUNT\(1\)/,
+    ],
+    [
+      { actionId: 'aws:ec2:terminate-instances' },
+      { selectionMode: 'count(2)' },
+      /targetConfig.selectionMode: "count\(2\)": expected ALL, COUNT\(n\) or PERCENT\(n\).*use COUNT\(2\)/,
+    ],
   ])('refuses %j with %j, naming the field', (recommendation, config, message) => {
     expect(() => createTemplate(recommendation, config)).toThrow(FisCoreError);
     expect(() => createTemplate(recommendation, config)).toThrow(message);

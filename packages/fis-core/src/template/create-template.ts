@@ -8,6 +8,7 @@ import { DEFAULT_DURATION_SECONDS, defaultParameters } from '../recommend/parame
 import { findPlaceholders } from '../recommend/placeholders';
 import { DEFAULT_TARGET_TAGS } from '../recommend/target-suggestion';
 import { closestMatch } from '../validate/did-you-mean';
+import { readSelectionMode } from '../validate/selection-mode';
 import { cloudFormationTemplate } from './cloudformation';
 import { experimentRolePolicy, experimentRoleTrustPolicy, type IamPolicyDocument } from './iam-policy';
 import { type RecommendationInput, RecommendationInputSchema } from './recommendation-input';
@@ -129,6 +130,17 @@ function describeIssues(
   });
 }
 
+/** Refuses a selectionMode FIS would reject (`PERCENT(150)`, `COUNT(0)`, `count(1)`), naming the fix. */
+function checkSelectionMode(value: string, path: string): void {
+  const reading = readSelectionMode(value);
+  if (reading.ok) return;
+  throw new FisCoreError(
+    FisCoreErrorCode.InvalidInput,
+    `${path}: ${JSON.stringify(value)}: ${reading.problem}${reading.suggestion ? `; ${reading.suggestion}` : ''}`,
+    { data: { issues: [{ path, message: reading.problem }], suggestion: reading.suggestion } },
+  );
+}
+
 function resolveAction(catalog: Catalog, id: string, path: string): CatalogAction {
   const action = catalog.action(id);
   if (action) return action;
@@ -236,6 +248,9 @@ export function createTemplate(
   const catalog = options.catalog ?? bundledCatalog();
   const names = options.inputNames ?? { recommendation: 'recommendations', targetConfig: 'targetConfig' };
   const { recommendations: inputs, config } = parseInputs(recommendations, targetConfig, names);
+  if (config.selectionMode !== undefined) {
+    checkSelectionMode(config.selectionMode, `${names.targetConfig}.selectionMode`);
+  }
   const warnings: string[] = [];
   const place = accountAndRegion(config, inputs);
   const multiple = Array.isArray(recommendations);

@@ -174,4 +174,23 @@ describe('experimentRolePolicy scopes what AWS lets it scope', () => {
     }
     expect(UNSCOPED_PERMISSIONS['ssm:CancelCommand']).toMatch(/no resource type/);
   });
+
+  it('ssm:SendCommand of the ECS task actions: on the managed instances of the tasks’ SSM Agent, not EC2 instances', () => {
+    const task = policyFor('aws:ecs:task-kill-process', [
+      'Tasks',
+      { resourceType: 'aws:ecs:task', resourceTags: { 'FIS-Ready': 'True' }, selectionMode: 'COUNT(1)' },
+    ]);
+    expect(granting(task, 'ssm:SendCommand')[0]?.Resource).toEqual([
+      'arn:aws:ssm:*:*:managed-instance/*',
+      'arn:aws:ssm:*:*:document/*',
+    ]);
+    const ec2 = policyFor('aws:ssm:send-command', [
+      'Instances',
+      { resourceType: 'aws:ec2:instance', resourceTags: { 'FIS-Ready': 'True' }, selectionMode: 'ALL' },
+    ]);
+    expect(granting(ec2, 'ssm:SendCommand')[0]?.Resource).toEqual([
+      'arn:aws:ec2:*:*:instance/*',
+      'arn:aws:ssm:*:*:document/*',
+    ]);
+  });
 });

@@ -256,6 +256,18 @@ function addStatement(statements: IamStatement[], statement: IamStatement): void
   statements.push({ ...statement, ...(sidText && { Sid: sidText }) });
 }
 
+/**
+ * What ssm:SendCommand runs on. The aws:ecs:task-* actions send their commands to the SSM Agent
+ * sidecar of each task, which registers as a managed instance (mi-…), not to an EC2 instance: AWS's
+ * AWSFaultInjectionSimulatorECSAccess policy and its ecs-fargate-az-impairment role grant it on
+ * `managed-instance/*`. aws:ssm:send-command targets EC2 instances.
+ */
+function sendCommandNodes(action: CatalogAction): string {
+  return action.id.startsWith('aws:ecs:task-')
+    ? 'arn:aws:ssm:*:*:managed-instance/*'
+    : 'arn:aws:ec2:*:*:instance/*';
+}
+
 function specialStatement(action: CatalogAction, permission: string): IamStatement | undefined {
   if (permission === 'ec2:InjectApiError' || permission === 'kinesis:InjectApiError') {
     const service = permission.split(':')[0] as string;
@@ -272,7 +284,7 @@ function specialStatement(action: CatalogAction, permission: string): IamStateme
       Sid: sid(`${action.id}-send`),
       Effect: 'Allow',
       Action: permission,
-      Resource: ['arn:aws:ec2:*:*:instance/*', 'arn:aws:ssm:*:*:document/*'],
+      Resource: [sendCommandNodes(action), 'arn:aws:ssm:*:*:document/*'],
     };
   }
   return undefined;

@@ -48,4 +48,28 @@ describe('parseInput', () => {
     const parsed = parseInput(`${'['.repeat(5000)}${']'.repeat(4999)}`);
     expect(parsed).toMatchObject({ ok: false, message: expect.stringContaining('levels deep') });
   });
+
+  it('says where a comment is in JSON with comments, instead of reading it as YAML', () => {
+    const text = '{\n  // the experiment role\n  "description": "x", "url": "http://a/b"\n}';
+    expect(parseInput(text)).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^The input is JSON with a comment at line 2, column 3 \(\/\/ the experiment role\); JSON has no comments/,
+      ),
+      suggestion: 'remove the // and /* */ comments',
+    });
+    expect(parseInput('/* header */ {"a": 1}')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('line 1, column 1 (/* header */);'),
+    });
+    // "//" inside a string is no comment, and YAML with URLs stays YAML
+    expect(parseInput('{"url": "http://a//b"}')).toMatchObject({ ok: true, format: 'json' });
+    expect(parseInput('url: http://a//b')).toMatchObject({ ok: true, format: 'yaml' });
+  });
+
+  it('reports a YAML block sequence too deep for the parser as too deep, not as a stack overflow', () => {
+    const parsed = parseInput(`${'- '.repeat(3000)}x`);
+    expect(parsed).toMatchObject({ ok: false, message: expect.stringContaining('nested too deeply') });
+    expect((parsed as { message: string }).message).not.toMatch(/call stack/);
+  });
 });

@@ -92,6 +92,61 @@ function bracketDepth(text: string): number {
   return max;
 }
 
+/** A comment found in JSON text: where it starts (1-based) and how it begins. */
+interface JsonComment {
+  line: number;
+  column: number;
+  excerpt: string;
+}
+
+/**
+ * JSON text with line (`//`) or block comments (as editors allow in JSONC): the first comment, when the
+ * text is valid JSON once they are removed. Otherwise `undefined`, and the text is read as YAML.
+ */
+function jsonWithComments(text: string): JsonComment | undefined {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (!/^(?:[{[]|\/\/|\/\*)/.test(start)) return undefined;
+  let stripped = '';
+  let first: { start: number; end: number } | undefined;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      stripped += c;
+      if (c === '\\') stripped += text[++i] ?? '';
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      stripped += c;
+    } else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const block = text[i + 1] === '*';
+      const end = block ? text.indexOf('*/', i + 2) : text.indexOf('\n', i + 2);
+      if (block && end < 0) return undefined;
+      const next = end < 0 ? text.length : block ? end + 2 : end;
+      first ??= { start: i, end: next };
+      // keep the line breaks, so positions in later errors still hold
+      stripped += text.slice(i, next).replace(/[^\n]/g, ' ');
+      i = next - 1;
+    } else stripped += c;
+  }
+  if (first === undefined) return undefined;
+  try {
+    JSON.parse(stripped);
+  } catch {
+    return undefined;
+  }
+  const before = text.slice(0, first.start);
+  const line = before.split('\n').length;
+  const column = first.start - before.lastIndexOf('\n');
+  const excerpt = text.slice(first.start, first.end).split('\n')[0]!.slice(0, 40).trim();
+  return { line, column, excerpt };
+}
+
+const TOO_DEEP: ParsedInput = {
+  ok: false,
+  message: 'The input is nested too deeply (or expands too far) to be an experiment template.',
+};
+
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim().replace(/:$/, '');
 }
@@ -112,6 +167,14 @@ export function parseInput(text: string): ParsedInput {
   } catch (error) {
     jsonError = error instanceof Error ? error.message : String(error);
   }
+  const comment = jsonWithComments(text);
+  if (comment) {
+    return {
+      ok: false,
+      message: `The input is JSON with a comment at line ${comment.line}, column ${comment.column} (${comment.excerpt}); JSON has no comments, and AWS rejects a template that has them.`,
+      suggestion: 'remove the // and /* */ comments',
+    };
+  }
   if (bracketDepth(text) > MAX_DEPTH) {
     return {
       ok: false,
@@ -121,6 +184,8 @@ export function parseInput(text: string): ParsedInput {
   try {
     const doc = yaml().parseDocument(text, { prettyErrors: true, uniqueKeys: false, strict: false });
     if (doc.errors.length > 0) {
+      // the yaml package reports its own stack overflow (a deep block sequence) as a parse error
+      if (doc.errors.some((e) => /Maximum call stack/i.test(e.message))) return TOO_DEEP;
       return {
         ok: false,
         message: `The input is neither valid JSON (${firstLine(jsonError)}) nor valid YAML (${firstLine(doc.errors[0]!.message)}).`,
@@ -129,12 +194,7 @@ export function parseInput(text: string): ParsedInput {
     }
     return { ok: true, value: toData(doc.contents, doc, 0, { nodes: MAX_NODES }), format: 'yaml' };
   } catch (error) {
-    if (error instanceof TooComplex || error instanceof RangeError) {
-      return {
-        ok: false,
-        message: 'The input is nested too deeply (or expands too far) to be an experiment template.',
-      };
-    }
+    if (error instanceof TooComplex || error instanceof RangeError) return TOO_DEEP;
     return {
       ok: false,
       message: `The input is neither valid JSON (${firstLine(jsonError)}) nor readable YAML (${firstLine(error instanceof Error ? error.message : String(error))}).`,

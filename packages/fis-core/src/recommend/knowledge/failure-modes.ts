@@ -89,6 +89,23 @@ export const FAILURE_MODES: FailureMode[] = [
       'Connection timeouts are short, fallbacks serve cached or partial answers, and nothing hangs.',
   },
   {
+    id: 'k8s-pod-dns-blocked',
+    title: 'DNS unreachable from pods',
+    contexts: ['k8s'],
+    symptoms: ['dns-failure'],
+    actions: [
+      {
+        actionId: 'aws:eks:pod-network-blackhole-port',
+        weight: 1,
+        parameters: { port: '53', protocol: 'udp', trafficType: 'egress' },
+        why: 'dropping egress UDP 53 makes every lookup from the pods fail',
+      },
+    ],
+    steadyState: 'The service answers (perhaps degraded) while name lookups fail.',
+    expectedBehaviour:
+      'Cached DNS answers and short resolver timeouts keep requests flowing; alarms fire on lookup errors.',
+  },
+  {
     id: 'k8s-pod-loss',
     title: 'Pods crashing or being deleted',
     contexts: ['k8s'],
@@ -97,6 +114,23 @@ export const FAILURE_MODES: FailureMode[] = [
     steadyState: 'Availability stays within SLO while pods disappear.',
     expectedBehaviour:
       'Enough replicas and a PodDisruptionBudget keep the service up; replacements become ready quickly.',
+  },
+  {
+    id: 'k8s-native-dns-chaos',
+    title: 'DNS errors in Kubernetes through a Chaos Mesh DNSChaos resource',
+    contexts: ['k8s-chaos-tools'],
+    symptoms: ['dns-failure'],
+    actions: [
+      {
+        actionId: 'aws:eks:inject-kubernetes-custom-resource',
+        weight: 1,
+        parameters: { kubernetesApiVersion: 'chaos-mesh.org/v1alpha1', kubernetesKind: 'DNSChaos' },
+        why: 'a Chaos Mesh DNSChaos resource makes lookups from the selected pods fail or return wrong answers',
+      },
+    ],
+    steadyState: 'The workload keeps its SLOs while some name lookups fail.',
+    expectedBehaviour:
+      'Cached DNS answers and retries absorb the failed lookups; the chaos resource is removed at the end.',
   },
   {
     id: 'k8s-native-chaos',
@@ -188,6 +222,23 @@ export const FAILURE_MODES: FailureMode[] = [
     ],
     steadyState: 'Error rate stays within SLO despite lossy links.',
     expectedBehaviour: 'Retries hide the loss; no request fails without a retry.',
+  },
+  {
+    id: 'ecs-dns-blocked',
+    title: 'DNS unreachable from ECS tasks',
+    contexts: ['ecs'],
+    symptoms: ['dns-failure'],
+    actions: [
+      {
+        actionId: 'aws:ecs:task-network-blackhole-port',
+        weight: 1,
+        parameters: { port: '53', protocol: 'udp', trafficType: 'egress' },
+        why: 'dropping egress UDP 53 makes every lookup from the tasks fail',
+      },
+    ],
+    steadyState: 'The service answers (perhaps degraded) while name lookups fail.',
+    expectedBehaviour:
+      'Cached DNS answers and short resolver timeouts keep requests flowing; alarms fire on lookup errors.',
   },
   {
     id: 'ecs-dependency-blocked',
@@ -375,6 +426,26 @@ export const FAILURE_MODES: FailureMode[] = [
     ],
     steadyState: 'The service answers (perhaps degraded) while one dependency is unreachable.',
     expectedBehaviour: 'Short connection timeouts and fallbacks keep the service up.',
+  },
+  {
+    id: 'ec2-dns-blocked',
+    title: 'DNS unreachable from EC2 instances',
+    contexts: ['ec2'],
+    symptoms: ['dns-failure'],
+    actions: [
+      {
+        actionId: 'aws:ssm:send-command',
+        weight: 1,
+        parameters: {
+          documentArn: doc('AWSFIS-Run-Network-Blackhole-Port'),
+          documentParameters: ssmParams({ Protocol: 'udp', Port: '53', TrafficType: 'egress' }),
+        },
+        why: 'AWSFIS-Run-Network-Blackhole-Port on UDP 53 makes every lookup from the instances fail',
+      },
+    ],
+    steadyState: 'The service answers (perhaps degraded) while name lookups fail.',
+    expectedBehaviour:
+      'Cached DNS answers and short resolver timeouts keep requests flowing; alarms fire on lookup errors.',
   },
   {
     id: 'ec2-process-crash',

@@ -210,6 +210,28 @@ export const SYMPTOMS: SignalDefinition[] = [
     ],
   },
   {
+    id: 'dns-failure',
+    label: 'DNS resolution failing',
+    terms: [
+      ['dns resolution', 3],
+      ['name resolution', 3],
+      ['nxdomain', 3],
+      ['servfail', 3],
+      ['could not resolve', 2.5],
+      ['cannot resolve', 2.5],
+      ['unable to resolve', 2.5],
+      ['failed to resolve', 2.5],
+      ['no such host', 2.5],
+      ['unknown host', 2.5],
+      ['getaddrinfo', 2.5],
+      ['eai again', 2.5],
+      ['dns lookup*', 2],
+      ['dns timeout*', 2],
+      ['dns failure*', 2.5],
+      ['dns error*', 2.5],
+    ],
+  },
+  {
     id: 'port-blocked',
     label: 'a dependency port unreachable',
     terms: [
