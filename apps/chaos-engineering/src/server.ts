@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CatalogProvider, fisClientConfig } from '@faultline/fis-core';
-import { createLogger } from '@faultline/server-runtime';
+import { createLogger, installInputValidation } from '@faultline/server-runtime';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { loadFisSdk } from './aws-fis-sdk';
 import type { ServerDeps } from './deps';
@@ -67,6 +67,7 @@ export function createServer(overrides: Partial<ServerDeps> = {}): { server: Mcp
     { name: SERVER_NAME, title: 'Faultline chaos engineering', version: VERSION },
     { capabilities: { tools: {}, prompts: {}, resources: {} }, instructions: INSTRUCTIONS },
   );
+  installInputValidation(server);
   registerGetValidFisActionsTool(server, deps);
   registerRefreshValidFisActionsCacheTool(server, deps);
   registerValidateFisTemplateTool(server, deps);

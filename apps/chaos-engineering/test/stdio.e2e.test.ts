@@ -142,7 +142,7 @@ describe('the built chaos-engineering server over stdio with --read-only', () =>
     expect(scenarios.every((s) => s.valid)).toBe(true);
     expect(run.isError).toBe(true);
     expect(run.content.map((c) => (c.type === 'text' ? c.text : '')).join('')).toMatch(
-      /run_scenario not found/,
+      /^TOOL_NOT_AVAILABLE: run_scenario is not available: the server runs with --read-only/,
     );
     expect(existsSync(runsDir)).toBe(false);
   });

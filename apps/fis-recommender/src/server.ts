@@ -1,5 +1,5 @@
 import { bundledCatalog } from '@faultline/fis-core';
-import { createLogger } from '@faultline/server-runtime';
+import { createLogger, installInputValidation } from '@faultline/server-runtime';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerDeps } from './deps';
 import { registerFindingToTemplatePrompt } from './prompts/finding-to-template';
@@ -29,6 +29,7 @@ export function createServer(overrides: Partial<ServerDeps> = {}): { server: Mcp
     { name: SERVER_NAME, title: 'Faultline FIS recommender', version: VERSION },
     { capabilities: { tools: {}, prompts: {}, resources: {} }, instructions: INSTRUCTIONS },
   );
+  installInputValidation(server);
   registerRecommendFisExperimentsTool(server, deps);
   registerCreateFisTemplateTool(server, deps);
   registerFindingToTemplatePrompt(server);

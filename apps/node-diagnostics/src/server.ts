@@ -1,5 +1,5 @@
 import { delimiter } from 'node:path';
-import { createLogger } from '@faultline/server-runtime';
+import { createLogger, installInputValidation } from '@faultline/server-runtime';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerDeps } from './deps';
 import { FindingStore } from './finding-store';
@@ -41,6 +41,7 @@ export function createServer(overrides: Partial<ServerDeps> = {}): { server: Mcp
     { name: SERVER_NAME, title: 'Faultline EKS node diagnostics', version: VERSION },
     { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
   );
+  installInputValidation(server);
   registerTools(server, deps);
   return { server, deps };
 }

@@ -44,6 +44,16 @@ export {
   toErrorResult,
   toolErrorOf,
 } from './tool-result';
+export type { InputIssue } from './tools/input-issues';
+export {
+  type CoercionListener,
+  INVALID_INPUT,
+  installInputValidation,
+  TOOL_CALL_FAILED,
+  TOOL_NOT_AVAILABLE,
+  UNKNOWN_TOOL,
+  withholdTools,
+} from './tools/input-validation';
 export { type InstrumentationOptions, InstrumentedTransport } from './tools/instrumented-transport';
 export {
   ANNOTATION_HINTS,

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Logger } from './logger';
 import type { Readiness } from './readiness';
+import { installInputValidation, withholdTools } from './tools/input-validation';
 import { keepReadOnlyTools } from './tools/tool-profile';
 
 /** What the runtime hands an app's factory. */
@@ -35,12 +36,24 @@ export interface BuiltServer {
  */
 export type ServerFactory = (context: ServerFactoryContext) => BuiltServer | Promise<BuiltServer>;
 
-/** Calls the factory and applies the tool policy (`--read-only`). */
+/**
+ * Calls the factory, applies the tool policy (`--read-only`) and makes argument errors coded and
+ * explicit (`INVALID_INPUT`, see {@link installInputValidation}).
+ */
 export async function buildServer(
   factory: ServerFactory,
   context: ServerFactoryContext,
 ): Promise<BuiltServer> {
   const built = await factory(context);
-  if (context.readOnly) keepReadOnlyTools(built.server);
+  if (context.readOnly) {
+    withholdTools(
+      built.server,
+      keepReadOnlyTools(built.server),
+      'the server runs with --read-only (FAULTLINE_READ_ONLY), which offers only its read-only tools',
+    );
+  }
+  installInputValidation(built.server, (tool, fields) =>
+    context.logger.log('debug', 'argument given as JSON text, parsed', { tool, fields }),
+  );
   return built;
 }

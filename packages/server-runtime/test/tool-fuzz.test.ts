@@ -4,6 +4,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorResult, structuredResult } from '../src/tool-result';
+import { installInputValidation } from '../src/tools/input-validation';
 import { fuzzTool, leak } from './support/tool-fuzz';
 
 /** A server with one tool whose behaviour the test picks, to prove the harness fails when it should. */
@@ -11,6 +12,7 @@ async function serverWith(
   behaviour: 'good' | 'stack' | 'hang' | 'loose' | 'bad-output' | 'private-path',
 ): Promise<Client> {
   const server = new McpServer({ name: 'fuzz-self-test', version: '0' });
+  installInputValidation(server);
   server.registerTool(
     'echo_count',
     {

@@ -463,6 +463,9 @@ export async function fuzzTool(tool: Tool, options: ToolFuzzOptions): Promise<To
           // the SDK checked the tool's own output against its schema, and it failed: a server bug
           if (text.includes('Output validation error'))
             throw new Error(`${shown()}: the tool's output breaks its output schema: ${text.slice(0, 300)}`);
+          // every tool error is coded (CODE: message, with _meta), the SDK's own argument checks included
+          if (!/^[A-Z][A-Z0-9]*_[A-Z0-9_]+: /.test(text))
+            throw new Error(`${shown()}: an uncoded error: ${text.slice(0, 300)}`);
           // bad input deserves a coded error that says what is wrong, not the catch-all of an unexpected throw
           if (text.startsWith('INTERNAL_ERROR'))
             throw new Error(`${shown()}: an unexpected exception instead of a clear error: ${text}`);

@@ -410,7 +410,9 @@ describe('--read-only', () => {
       expect(names).not.toContain('run_scenario');
       expect(names).not.toContain('abort_scenario_run');
       expect(run.isError).toBe(true);
-      expect(text(run)).toMatch(/Tool run_scenario not found/);
+      expect(text(run)).toMatch(
+        /^TOOL_NOT_AVAILABLE: run_scenario is not available: the server runs with --read-only/,
+      );
       expect(list.isError).toBeFalsy();
       expect(existsSync(runsDir)).toBe(false);
     } finally {
