@@ -160,3 +160,17 @@ describe('analyzeBundle on generated bundles', () => {
     expect(summary.truncatedLines).toBeGreaterThan(0);
   });
 });
+
+describe('analyzeBundle on a folder that is not a bundle', () => {
+  it('refuses it with a coded error instead of calling the node healthy', async () => {
+    await mkdir(join(dir, 'empty-folder'), { recursive: true });
+    await mkdir(join(dir, 'not-a-bundle', 'photos'), { recursive: true });
+    await writeFile(join(dir, 'not-a-bundle', 'photos', 'notes.txt'), 'nf_conntrack: table full\n');
+    for (const ref of ['empty-folder', 'not-a-bundle']) {
+      await expect(analyzeBundle(await openBundle(ref, { roots: [dir] })), ref).rejects.toMatchObject({
+        code: 'NODE_DIAG_BUNDLE_INVALID',
+        message: expect.stringMatching(/no file the EKS log collector writes/),
+      });
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { compareSeverity } from '@faultline/findings';
+import { isCollectorPath } from '../bundle/bundle-path';
 import type { BundleSource } from '../bundle/bundle-source';
 import { forEachLine } from '../bundle/line-reader';
 import { NodeDiagnosticsError, NodeDiagnosticsErrorCode } from '../errors';
@@ -6,7 +7,7 @@ import { LOG_RULES, stateChecks } from '../rules/catalog';
 import type { LogRule, RulePack, StateCheck } from '../rules/types';
 import { detach } from '../text/quote-line';
 import { buildFinding, type QuotedEvidence } from './build-finding';
-import { parseLineTime, yearFromBundleName } from './line-time';
+import { collectionTimeFromBundleName, parseLineTime, yearFromBundleName } from './line-time';
 import { LiteralIndex } from './literal-index';
 import { buildFacts, FACT_FILES, FACT_LINE_HOOKS, type NodeFacts } from './node-facts';
 import type { NextStep, NodeFinding } from './node-finding';
@@ -203,18 +204,23 @@ export async function analyzeBundle(
   const maxBytes = options.maxBytes ?? 8 * GIB;
   const maxStateBytes = options.maxStateFileBytes ?? 16 * 1024 * 1024;
   const year = options.year ?? yearFromBundleName(source.name) ?? new Date().getUTCFullYear();
+  // yearless lines from before New Year belong to the year before the collection (a given year is kept)
+  const notAfter =
+    options.year === undefined ? (collectionTimeFromBundleName(source.name) ?? Date.now()) : undefined;
 
   const trackers = new Map<LogRule, RuleTracker[]>();
   const stateFiles = new Map<string, string>();
   const lineVersions: Record<string, string> = {};
   let hostname: string | undefined;
   let files = 0;
+  let collectorFiles = 0;
   let bytes = 0;
   let lines = 0;
   let truncatedLines = 0;
 
   for await (const file of source.files()) {
     files += 1;
+    if (isCollectorPath(file.path)) collectorFiles += 1;
     bytes += file.size;
     if (bytes > maxBytes) {
       throw new NodeDiagnosticsError(
@@ -260,7 +266,7 @@ export async function analyzeBundle(
       for (const { rule, tracker } of found) {
         const match = rule.pattern.exec(line);
         if (!match) continue;
-        tracker.record(lineNumber, line, parseLineTime(line, year), subjectOf(match, rule));
+        tracker.record(lineNumber, line, parseLineTime(line, year, notAfter), subjectOf(match, rule));
       }
       return undefined;
     });
@@ -270,6 +276,14 @@ export async function analyzeBundle(
     options.onProgress?.({ files, bytes, path: file.path });
   }
 
+  // No finding from no evidence is not a healthy node: an empty folder, a folder of something else,
+  // or a bundle of symlinks only (never followed) would otherwise be reported "healthy".
+  if (collectorFiles === 0) {
+    throw new NodeDiagnosticsError(
+      NodeDiagnosticsErrorCode.BundleInvalid,
+      `"${source.ref.slice(0, 200)}" holds no file the EKS log collector writes (${files} file${files === 1 ? '' : 's'} read, none under kubelet/, var_log/, kernel/, …); point at the bundle folder or the eks_<instance>_….tar.gz`,
+    );
+  }
   const node = identifyNode({
     ...(options.node !== undefined && { override: options.node }),
     ...(stateFiles.has('system/instance-id.txt') && {

@@ -40,12 +40,29 @@ function iso(match: RegExpExecArray): LineTime | undefined {
   return Number.isFinite(ms) ? { ms, absolute: true } : undefined;
 }
 
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * A time without a year (syslog, klog) in `year`, or in the year before when that would put it
+ * more than a day after `notAfterMs` (the collection time): December lines of a bundle collected
+ * in January belong to the year before.
+ */
+function yearless(year: number, notAfterMs: number | undefined, at: (year: number) => number): LineTime {
+  const ms = at(year);
+  return {
+    ms: notAfterMs !== undefined && ms > notAfterMs + DAY_MS ? at(year - 1) : ms,
+    absolute: true,
+  };
+}
+
 /**
  * Reads the time of a log line in the formats a bundle holds: ISO 8601 (container logs, JSON
  * logs), syslog/journal (`Nov  2 10:11:12`, year from `year`), klog (`I1102 10:11:12.123`),
  * `dmesg --ctime` and raw dmesg (seconds since boot, relative). Node clocks are taken as UTC.
+ * With `notAfterMs` (when the bundle was collected), a yearless time that would fall more than a
+ * day after it is put in the year before.
  */
-export function parseLineTime(line: string, year: number): LineTime | undefined {
+export function parseLineTime(line: string, year: number, notAfterMs?: number): LineTime | undefined {
   const head = line.length > 200 ? line.slice(0, 200) : line;
   const first = head.charCodeAt(0);
   if (first >= 48 && first <= 57) {
@@ -56,26 +73,20 @@ export function parseLineTime(line: string, year: number): LineTime | undefined 
   if (syslog) {
     const month = MONTHS[syslog[1] as string];
     if (month !== undefined) {
-      return {
-        ms: Date.UTC(year, month, Number(syslog[2]), Number(syslog[3]), Number(syslog[4]), Number(syslog[5])),
-        absolute: true,
-      };
+      return yearless(year, notAfterMs, (y) =>
+        Date.UTC(y, month, Number(syslog[2]), Number(syslog[3]), Number(syslog[4]), Number(syslog[5])),
+      );
     }
   }
   const klog = KLOG.exec(head);
   if (klog) {
-    return {
-      ms:
-        Date.UTC(
-          year,
-          Number(klog[1]) - 1,
-          Number(klog[2]),
-          Number(klog[3]),
-          Number(klog[4]),
-          Number(klog[5]),
-        ) + fraction(klog[6]),
-      absolute: true,
-    };
+    return yearless(
+      year,
+      notAfterMs,
+      (y) =>
+        Date.UTC(y, Number(klog[1]) - 1, Number(klog[2]), Number(klog[3]), Number(klog[4]), Number(klog[5])) +
+        fraction(klog[6]),
+    );
   }
   if (first === 91) {
     const human = DMESG_HUMAN.exec(head);
@@ -109,4 +120,13 @@ export function parseLineTime(line: string, year: number): LineTime | undefined 
 export function yearFromBundleName(name: string): number | undefined {
   const match = /_(20\d{2})-\d{2}-\d{2}_/.exec(name);
   return match ? Number(match[1]) : undefined;
+}
+
+/** When the bundle was collected, from its name (`eks_i-0abc_2026-11-02_1030-UTC_0.7.8.tar.gz`), in ms since the epoch. */
+export function collectionTimeFromBundleName(name: string): number | undefined {
+  const match = /_(20\d{2})-(\d{2})-(\d{2})_(\d{2})(\d{2})-UTC_/.exec(name);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi] = match;
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
+  return Number.isFinite(ms) ? ms : undefined;
 }

@@ -7,7 +7,9 @@ export interface NodeIdentity {
   hostname?: string;
 }
 
-const INSTANCE_ID = /\bi-[0-9a-f]{8,17}\b/;
+// not `\b`: in the collector's bundle name (`eks_i-0abc…_2026-…`) underscores, word characters,
+// touch the id on both sides; other resource ids (eni-, ami-) must not match
+const INSTANCE_ID = /(?<![0-9A-Za-z-])i-[0-9a-f]{8,17}(?![0-9A-Za-z])/;
 const HOSTNAME = /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2} (\S{1,253}) /;
 
 /** Works out the node from the collector's `system/instance-id.txt`, the bundle name, and log lines. */

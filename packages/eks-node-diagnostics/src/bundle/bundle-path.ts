@@ -32,3 +32,9 @@ export function normalizeBundlePath(raw: string): string | undefined {
   const top = parts.findIndex((part) => TOP.has(part));
   return (top > 0 ? parts.slice(top) : parts).join('/');
 }
+
+/** True when a normalised bundle path sits in one of the collector's folders (`kubelet/kubelet.log`). */
+export function isCollectorPath(path: string): boolean {
+  const slash = path.indexOf('/');
+  return slash > 0 && TOP.has(path.slice(0, slash));
+}

@@ -57,6 +57,7 @@ describe('the rule catalog', () => {
         "kernel.unregister-netdevice",
         "kernel.oops",
         "kernel.ext4-error",
+        "kernel.ext4-warning",
         "kernel.readonly-remount",
         "kernel.xfs-shutdown",
         "kernel.block-io-error",

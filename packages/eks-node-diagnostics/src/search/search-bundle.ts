@@ -1,4 +1,4 @@
-import { parseLineTime, yearFromBundleName } from '../analyze/line-time';
+import { collectionTimeFromBundleName, parseLineTime, yearFromBundleName } from '../analyze/line-time';
 import type { BundleSource } from '../bundle/bundle-source';
 import { forEachLine } from '../bundle/line-reader';
 import { NodeDiagnosticsError, NodeDiagnosticsErrorCode } from '../errors';
@@ -76,6 +76,9 @@ export async function searchBundle(source: BundleSource, options: SearchOptions)
   const maxMatches = Math.min(Math.max(options.maxMatches ?? 50, 1), 500);
   const maxLine = options.maxLineChars ?? 4096;
   const year = options.year ?? yearFromBundleName(source.name) ?? new Date().getUTCFullYear();
+  // the same times analyzeBundle gives, so a finding's firstSeen finds its lines
+  const notAfter =
+    options.year === undefined ? (collectionTimeFromBundleName(source.name) ?? Date.now()) : undefined;
   const centre = isoMs(options.around, 'around');
   const half = (options.windowMinutes ?? 15) * 60_000;
   const since = isoMs(options.since, 'since') ?? (centre !== undefined ? centre - half : undefined);
@@ -110,7 +113,7 @@ export async function searchBundle(source: BundleSource, options: SearchOptions)
       }
       let time: ReturnType<typeof parseLineTime>;
       if (bounded) {
-        time = parseLineTime(line, year);
+        time = parseLineTime(line, year, notAfter);
         if (!time?.absolute) return undefined;
         if ((since !== undefined && time.ms < since) || (until !== undefined && time.ms > until))
           return undefined;
@@ -125,7 +128,7 @@ export async function searchBundle(source: BundleSource, options: SearchOptions)
         stoppedBy = 'maxMatches';
         return false;
       }
-      time ??= parseLineTime(line, year);
+      time ??= parseLineTime(line, year, notAfter);
       matches.push({
         file: file.path,
         line: lineNumber,

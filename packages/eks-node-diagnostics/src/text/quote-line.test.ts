@@ -34,4 +34,23 @@ describe('quoteLine', () => {
       'I1123 kubelet.go:2412] "SyncLoop (PLEG): event for pod" pod="kube-system/aws-node-7x2kq" --v=2';
     expect(redactSecrets(ordinary)).toBe(ordinary);
   });
+
+  it('masks kubeconfig client keys and secrets under JSON-quoted keys', () => {
+    const key = 'LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFb3dJQkFBS0NBUUVB';
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYz8Tr1aL3q9';
+    for (const line of [
+      `    client-key-data: ${key}`,
+      `{"client-key-data":"${key}"}`,
+      `{"SecretAccessKey": "${secret}", "Expiration": "2026-03-14T10:00:00Z"}`,
+      `{"level":"debug","msg":"env","password":"${secret}"}`,
+      `{"name":"AWS_SECRET_ACCESS_KEY","value":"${secret}"}`,
+    ]) {
+      const masked = redactSecrets(line);
+      expect(masked, line).not.toContain(key);
+      expect(masked, line).not.toContain(secret);
+      expect(masked, line).toContain('<redacted>');
+    }
+    const certificate = '    client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==';
+    expect(redactSecrets(certificate)).toBe(certificate);
+  });
 });

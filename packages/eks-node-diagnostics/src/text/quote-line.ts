@@ -1,8 +1,13 @@
 /** Longest excerpt quoted from a log line, in characters. */
 export const MAX_EXCERPT_CHARS = 400;
 
+// `key=value`, `key: value`, and JSON's `"key": "value"` (the quote closing the key name), with a
+// kubeconfig's `client-key-data` (the node's private key, base64) among the keys
 const SECRET_ASSIGNMENT =
-  /\b((?:[A-Za-z0-9_]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key)[A-Za-z0-9_]*)\s*[=:]\s*)("[^"]{0,512}"|'[^']{0,512}'|[^\s"',;]{1,512})/gi;
+  /\b((?:[A-Za-z0-9_]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key)[A-Za-z0-9_]*|client-key-data)["']?\s*[=:]\s*)("[^"]{0,512}"|'[^']{0,512}'|[^\s"',;]{1,512})/gi;
+// an environment variable as a pod spec or `ctr container info` lists it: {"name": "DB_PASSWORD", "value": "…"}
+const SECRET_ENV_PAIR =
+  /("name"\s*:\s*"[A-Za-z0-9_]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key)[A-Za-z0-9_]*"\s*,\s*"value"\s*:\s*)"[^"]{0,2048}"/gi;
 const AWS_ACCESS_KEY = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g;
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/=-]{8,2048}/g;
 const BASIC = /\b(Basic\s+)[A-Za-z0-9+/=]{8,2048}/g;
@@ -21,14 +26,16 @@ const PRIVATE_KEY =
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * Masks credentials a log line may carry: `password=`, `token:`, `api_key=`… assignments and
- * `--password value` flags, AWS access key ids, Bearer and Basic credentials, JSON Web Tokens,
- * `user:password@` in URLs and private key blocks.
+ * Masks credentials a log line may carry: `password=`, `token:`, `api_key=`… assignments (JSON
+ * keys included), a kubeconfig's `client-key-data`, `{"name": "…_SECRET…", "value": …}` environment
+ * pairs and `--password value` flags, AWS access key ids, Bearer and Basic credentials, JSON Web
+ * Tokens, `user:password@` in URLs and private key blocks.
  */
 export function redactSecrets(text: string): string {
   return text
     .replace(PRIVATE_KEY, '<redacted-private-key>')
     .replace(JWT, '<redacted-jwt>')
+    .replace(SECRET_ENV_PAIR, '$1"<redacted>"')
     .replace(SECRET_ASSIGNMENT, '$1<redacted>')
     .replace(SECRET_FLAG, '$1<redacted>')
     .replace(AWS_ACCESS_KEY, '<redacted-access-key>')

@@ -15,19 +15,24 @@ export const CNI_IPAMD_RULES: readonly LogRule[] = [
     severity: 'high',
     title: 'Subnet has no free IP addresses for pods',
     description:
-      'ipamd cannot allocate addresses because the subnet is exhausted: new pods on this node cannot get an IP and stay in ContainerCreating.',
+      'ipamd cannot allocate addresses because the subnet is exhausted (with prefix delegation: it has no free /28 block left): new pods on this node cannot get an IP and stay in ContainerCreating.',
     remediation:
-      'Add subnets or a secondary CIDR (custom networking), enable prefix delegation, or lower WARM_IP_TARGET/WARM_ENI_TARGET so nodes hold fewer idle addresses.',
-    source: 'NMA IPAMDNoIPs ("InsufficientFreeAddressesInSubnet")',
+      'Add subnets or a secondary CIDR (custom networking), enable prefix delegation (or, with it on, use subnets with free contiguous /28 blocks or a subnet CIDR reservation), or lower WARM_IP_TARGET/WARM_ENI_TARGET so nodes hold fewer idle addresses.',
+    source:
+      'NMA IPAMDNoIPs ("InsufficientFreeAddressesInSubnet"); EC2 InsufficientCidrBlocks for prefix delegation (inferred)',
     fisHint: 'IP address exhaustion, network capacity',
     files: IPAMD_LOGS,
-    contains: ['InsufficientFreeAddressesInSubnet'],
-    pattern: /InsufficientFreeAddressesInSubnet/,
+    contains: ['InsufficientFreeAddressesInSubnet', 'InsufficientCidrBlocks'],
+    pattern: /Insufficient(?:FreeAddressesInSubnet|CidrBlocks)\b/,
     examples: {
       match: [
         I(
           'error',
           'Failed to increase pool size due to not able to allocate ENI AllocENI: error creating ENI: InsufficientFreeAddressesInSubnet: The specified subnet does not have enough free addresses to satisfy the request.',
+        ),
+        I(
+          'error',
+          'Failed to allocate a private IP/Prefix addresses on ENI eni-0f1e2d3c4b5a69788: InsufficientCidrBlocks: The specified subnet does not have enough free cidr blocks to satisfy the request.',
         ),
       ],
       noMatch: [

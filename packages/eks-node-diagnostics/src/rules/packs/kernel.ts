@@ -50,10 +50,14 @@ export const KERNEL_RULES: readonly LogRule[] = [
     fisHint: 'I/O stall, disk latency',
     files: KERNEL_LOGS,
     contains: ['blocked for more than'],
-    pattern: /task ([^:\s]{1,64}):\d+ blocked for more than \d+ seconds/,
+    // the task name may hold colons (kworker/u8:2): the pid is the last `:digits` before " blocked"
+    pattern: /task (\S{1,64}):\d{1,10} blocked for more than \d+ seconds/,
     subjectGroup: 1,
     examples: {
-      match: [`${D} INFO: task containerd:2811 blocked for more than 122 seconds.`],
+      match: [
+        `${D} INFO: task containerd:2811 blocked for more than 122 seconds.`,
+        `${D} INFO: task kworker/u8:2:12345 blocked for more than 122 seconds.`,
+      ],
       noMatch: [
         `${D} INFO: task containerd:2811 is not blocked`,
         `${D} "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.`,
@@ -203,6 +207,31 @@ export const KERNEL_RULES: readonly LogRule[] = [
         `${D} EXT4-fs error (device nvme1n1): ext4_find_entry:1455: inode #2: comm kubelet: reading directory lblock 0`,
       ],
       noMatch: [`${D} EXT4-fs (nvme1n1): mounted filesystem with ordered data mode. Opts: (null)`],
+    },
+  },
+  {
+    kind: 'log',
+    id: 'kernel.ext4-warning',
+    pack: 'kernel',
+    category: 'storage',
+    severity: 'low',
+    title: 'ext4 file system warnings on {subject}',
+    description:
+      'The ext4 driver warned about a volume (a full directory index, a failed write-back, an inconsistency it worked around): not yet an error, but often the first sign of a filling or failing volume.',
+    remediation:
+      'Read the warning text: "index full" means a directory with too many entries (clean it up or enable large_dir); I/O or inconsistency warnings mean checking the EBS volume and watching for ext4 errors.',
+    source: 'NPD Ext4Warning (kernel-monitor.json, temporary → low)',
+    fisHint: 'disk I/O errors, storage degradation',
+    files: KERNEL_LOGS,
+    contains: ['EXT4-fs warning'],
+    pattern: /EXT4-fs warning \(device ([^)]{1,32})\)/,
+    subjectGroup: 1,
+    examples: {
+      match: [
+        `${D} EXT4-fs warning (device nvme1n1): ext4_dx_add_entry:2354: Directory (ino: 1310721) index full, reach max htree level :2`,
+        `${M} EXT4-fs warning (device nvme0n1p1): ext4_end_bio:343: I/O error 10 writing to inode 524301 starting block 2113536)`,
+      ],
+      noMatch: [`${D} EXT4-fs (nvme1n1): re-mounted. Opts: errors=remount-ro`],
     },
   },
   {
