@@ -2,6 +2,7 @@
 // default vitest run: it needs the npm registry for third-party dependencies and takes ~30-60 s).
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -30,6 +31,8 @@ const INSPECTOR = '@modelcontextprotocol/inspector@0.15.0';
 const INSTALLED = [
   '@faultline/fis-recommender-mcp-server',
   '@faultline/chaos-engineering-mcp-server',
+  '@faultline/node-diagnostics-mcp-server',
+  '@faultline/scenario-engine',
   '@faultline/cli',
 ];
 
@@ -167,27 +170,124 @@ describe('installed from the tarballs with npm, in an empty folder', () => {
     }
   }, 60_000);
 
-  it('answers tools/list to the MCP Inspector CLI, an independent client', () => {
-    const result = timed('inspector', () =>
-      spawnSync(
-        'npx',
-        [
-          '--yes',
-          INSPECTOR,
-          '--cli',
-          join(project, 'node_modules', '.bin', 'chaos-engineering-mcp-server'),
-          '--method',
-          'tools/list',
-        ],
-        { cwd: project, encoding: 'utf8', env: userEnv, timeout: 120_000 },
-      ),
+  /** Runs the MCP Inspector CLI (an independent client) against an installed server's bin. */
+  const inspect = (bin: string, args: string[], env: NodeJS.ProcessEnv = userEnv) =>
+    spawnSync('npx', ['--yes', INSPECTOR, '--cli', join(project, 'node_modules', '.bin', bin), ...args], {
+      cwd: project,
+      encoding: 'utf8',
+      env,
+      timeout: 120_000,
+    });
+
+  it.each([
+    ['fis-recommender-mcp-server', 'recommend_fis_experiments'],
+    ['chaos-engineering-mcp-server', 'validate_fis_template'],
+    ['node-diagnostics-mcp-server', 'analyze_node_bundle'],
+  ])(
+    '%s answers tools/list to the MCP Inspector CLI, an independent client',
+    (bin, tool) => {
+      const result = timed(`inspector ${bin}`, () => inspect(bin, ['--method', 'tools/list']));
+      expect(result.status, result.stderr).toBe(0);
+      const { tools } = JSON.parse(result.stdout) as {
+        tools: Array<{ name: string; outputSchema?: object }>;
+      };
+      expect(tools.map((t) => t.name)).toContain(tool);
+      expect(tools.every((t) => t.outputSchema)).toBe(true);
+    },
+    150_000,
+  );
+
+  it('chains a tools/call of each server through the MCP Inspector CLI: node finding → recommendation → template → validation', () => {
+    // Prepare: a bundle root holding a copy of the repository's sample node bundle
+    const bundles = join(work, 'bundles');
+    cpSync(
+      join(repoRoot, 'packages/eks-node-diagnostics/src/__fixtures__/oom-node'),
+      join(bundles, 'oom-node'),
+      {
+        recursive: true,
+      },
     );
-    expect(result.status, result.stderr).toBe(0);
-    const { tools } = JSON.parse(result.stdout) as { tools: Array<{ name: string }> };
-    expect(tools.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['validate_fis_template', 'start_experiment']),
+    // Act 1: node-diagnostics finds something on the node
+    const analysed = inspect(
+      'node-diagnostics-mcp-server',
+      ['--method', 'tools/call', '--tool-name', 'analyze_node_bundle', '--tool-arg', 'bundle=oom-node'],
+      { ...userEnv, FAULTLINE_BUNDLE_ROOT: bundles },
     );
+    expect(analysed.status, analysed.stderr).toBe(0);
+    const analysis = JSON.parse(analysed.stdout) as {
+      isError?: boolean;
+      structuredContent: { findings: Array<{ id: string; severity: string }> };
+    };
+    expect(analysis.isError).toBeFalsy();
+    const finding = analysis.structuredContent.findings[0];
+    expect(finding?.id).toMatch(/^fnd_/);
+    // Act 2: the finding goes to fis-recommender as it came out
+    const recommended = inspect('fis-recommender-mcp-server', [
+      '--method',
+      'tools/call',
+      '--tool-name',
+      'recommend_fis_experiments',
+      '--tool-arg',
+      `finding=${JSON.stringify(finding)}`,
+    ]);
+    expect(recommended.status, recommended.stderr).toBe(0);
+    const recommendations = JSON.parse(recommended.stdout) as {
+      isError?: boolean;
+      structuredContent: { findingId: string; recommendations: Array<{ actionId: string }> };
+    };
+    expect(recommendations.isError).toBeFalsy();
+    expect(recommendations.structuredContent.findingId).toBe(finding?.id);
+    const top = recommendations.structuredContent.recommendations[0];
+    expect(top).toBeDefined();
+    // Act 3: the top recommendation becomes a template, which chaos-engineering validates
+    const created = inspect('fis-recommender-mcp-server', [
+      '--method',
+      'tools/call',
+      '--tool-name',
+      'create_fis_template',
+      '--tool-arg',
+      `recommendation=${JSON.stringify(top)}`,
+    ]);
+    expect(created.status, created.stderr).toBe(0);
+    const template = (JSON.parse(created.stdout) as { structuredContent: { template: object } })
+      .structuredContent.template;
+    const validated = inspect('chaos-engineering-mcp-server', [
+      '--method',
+      'tools/call',
+      '--tool-name',
+      'validate_fis_template',
+      '--tool-arg',
+      `template=${JSON.stringify(template)}`,
+    ]);
+    expect(validated.status, validated.stderr).toBe(0);
+    const validation = JSON.parse(validated.stdout) as {
+      isError?: boolean;
+      structuredContent: { errors: Array<{ code: string }>; placeholders: unknown[] };
+    };
+    expect(validation.isError).toBeFalsy();
+    // a fresh template still names placeholders (role, alarm) but has no error of its own making
+    expect(validation.structuredContent.errors.filter((e) => !/PLACEHOLDER/.test(e.code))).toEqual([]);
+    expect(validation.structuredContent.placeholders.length).toBeGreaterThan(0);
   }, 150_000);
+
+  it('runs faultline-scenario from the installed engine: a valid scenario passes, a broken one gets line:column', () => {
+    const example = join(repoRoot, 'examples', 'scenarios', 'mcp-process-kill.yaml');
+    const valid = spawnSync('npx', ['--no-install', 'faultline-scenario', 'validate', example], {
+      cwd: project,
+      encoding: 'utf8',
+      env: userEnv,
+    });
+    expect(valid.status, valid.stderr + valid.stdout).toBe(0);
+    const broken = join(work, 'broken.yaml');
+    writeFileSync(broken, 'meta:\n  id: broken\nsteady_state:\n  probes: 7\n');
+    const invalid = spawnSync('npx', ['--no-install', 'faultline-scenario', 'validate', broken], {
+      cwd: project,
+      encoding: 'utf8',
+      env: userEnv,
+    });
+    expect(invalid.status).toBe(2);
+    expect(invalid.stdout + invalid.stderr).toMatch(/\b4:\d+\b/);
+  }, 60_000);
 
   it('runs the faultline CLI through npx', () => {
     const finding = join(repoRoot, 'examples', 'findings', '01-aurora-failover.json');
