@@ -64,6 +64,26 @@ describe('faultline recommend', () => {
     expect(result.recommendations[0]?.actionId).toBe('aws:kinesis:stream-provisioned-throughput-exception');
   });
 
+  it('reads an incident write-up that is not JSON as the finding summary, from stdin or --summary', () => {
+    const writeUp =
+      'Checkout failed for 12 minutes: the Aurora writer failover took 90 s and pools kept dead connections.\n';
+    const piped = faultline(['recommend', '-', '--json', '--limit', '1'], { input: writeUp });
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toContain('stdin is not JSON: read as the summary of one finding');
+    const fromStdin = JSON.parse(piped.stdout) as { recommendations: Array<{ actionId: string }> };
+    expect(fromStdin.recommendations[0]?.actionId).toBe('aws:rds:failover-db-cluster');
+    const flagged = faultline(['recommend', '--summary', writeUp.trim(), '--json', '--limit', '1']);
+    expect(flagged.code).toBe(0);
+    expect(JSON.parse(flagged.stdout)).toEqual(fromStdin);
+    const both = faultline(['recommend', finding, '--summary', 'x']);
+    expect(both).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/give a FINDING file or --summary, not both/),
+    });
+    const neither = faultline(['recommend']);
+    expect(neither).toMatchObject({ code: 2, stderr: expect.stringMatching(/missing FINDING/) });
+  });
+
   it('colours only when asked on a non-terminal, and never with NO_COLOR', () => {
     expect(faultline(['recommend', finding], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
     expect(

@@ -11,11 +11,16 @@ export const recommendCommand: CommandSpec = {
   positionals: [
     {
       name: 'FINDING',
-      required: true,
-      help: 'a finding as JSON (a file, or - for stdin); an array of findings works too',
+      required: false,
+      help: 'a finding as JSON (a file, or - for stdin; an array of findings works too), or plain text describing the failure',
     },
   ],
   options: [
+    {
+      name: 'summary',
+      value: 'TEXT',
+      help: 'Describe the failure in words instead of giving a file, e.g. "Aurora failover took 90 s"',
+    },
     { name: 'limit', short: 'n', value: 'N', help: 'Recommendations per finding, 1 to 20 (default 5)' },
     {
       name: 'region',
@@ -25,6 +30,7 @@ export const recommendCommand: CommandSpec = {
   ],
   notes: [
     'A finding is the Faultline Finding, the minimal {id, summary, type}, or an AWS DevOps Agent finding.',
+    'Input that is not JSON (an incident write-up, a ticket pasted on stdin) is read as the summary of one finding.',
     'Save --json output and pass it to "faultline template --recommendation FILE".',
   ],
 };
@@ -63,12 +69,51 @@ function printResult(
   }
 }
 
+/** Largest plain-text summary kept (the Finding contract's limit). */
+const MAX_SUMMARY = 20_000;
+
+/** A finding from plain text: its summary, cut at the contract's limit. */
+function textFinding(ctx: CommandContext, text: string, source: string): Record<string, unknown> {
+  const summary = text.trim();
+  if (summary === '') throw new UsageError(`${inputName(source)}: the text is empty`, 'recommend');
+  if (summary.length > MAX_SUMMARY && !ctx.options.quiet) {
+    ctx.note(ctx.err.dim(`${inputName(source)}: only the first ${MAX_SUMMARY} characters are used`));
+  }
+  return { summary: summary.slice(0, MAX_SUMMARY) };
+}
+
+/** The findings to rank: JSON (an object or an array), or plain text read as one finding's summary. */
+async function readFindingInput(
+  ctx: CommandContext,
+  source: string,
+  summary: string | undefined,
+): Promise<unknown> {
+  if (summary !== undefined) return textFinding(ctx, summary, source);
+  const text = await readInput(ctx.io, source, 'finding', 'recommend');
+  // JSON starts with { or [ (after a byte-order mark or blanks); anything else is a write-up
+  if (/^\uFEFF?\s*[[{]/.test(text)) return parseJsonInput(text.replace(/^\uFEFF/, ''), source, 'recommend');
+  if (!ctx.options.quiet)
+    ctx.note(ctx.err.dim(`${inputName(source)} is not JSON: read as the summary of one finding`));
+  return textFinding(ctx, text, source);
+}
+
 /** `faultline recommend FINDING`: ranked FIS experiments for each finding in the input. */
 export async function runRecommend(ctx: CommandContext): Promise<number> {
-  const source = ctx.positionals[0] as string;
+  const summary = ctx.string('summary');
+  const given = ctx.positionals[0];
+  if (given !== undefined && summary !== undefined) {
+    throw new UsageError('give a FINDING file or --summary, not both', 'recommend');
+  }
+  if (given === undefined && summary === undefined) {
+    throw new UsageError(
+      'missing FINDING: a finding file (or - for stdin), or --summary "what failed"',
+      'recommend',
+    );
+  }
+  const source = given ?? '--summary';
   const limit = integerOption(ctx.options, 'limit', { min: 1, max: 20, command: 'recommend' });
   const region = ctx.string('region');
-  const input = parseJsonInput(await readInput(ctx.io, source, 'finding', 'recommend'), source, 'recommend');
+  const input = await readFindingInput(ctx, source, summary);
   const findings = Array.isArray(input) ? input : [input];
   if (findings.length === 0)
     throw new UsageError(`${inputName(source)}: the array holds no finding`, 'recommend');
@@ -100,7 +145,7 @@ export async function runRecommend(ctx: CommandContext): Promise<number> {
   if (!ctx.options.quiet) {
     ctx.note(
       ctx.err.dim(
-        `Next: faultline recommend ${source === '-' ? '-' : source} --json > recommendations.json && faultline template --recommendation recommendations.json --out template/`,
+        `Next: faultline recommend ${given === undefined ? `--summary ${JSON.stringify(summary)}` : given} --json > recommendations.json && faultline template --recommendation recommendations.json --out template/`,
       ),
     );
   }
