@@ -1,5 +1,8 @@
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
+/** The longest duration a scenario may give: the longest delay a Node.js timer accepts (2^31 - 1 ms, about 24.8 days). */
+export const MAX_DURATION_MS = 2 ** 31 - 1;
+
 /** The pattern a duration string must match: a number and one of ms, s, m, h (e.g. `500ms`, `2.5s`). */
 export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
 

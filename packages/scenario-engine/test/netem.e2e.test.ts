@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../src/engine/run-scenario';
 import { netemUnsupportedReason } from '../src/runtime/network-namespace';
+import { runProcesses } from '../src/runtime/process-tree';
 import { safeParseScenario } from '../src/scenario/parse-scenario';
 import { tempRunDir } from './run-example';
 
@@ -46,6 +47,8 @@ describe('tc netem', () => {
       dirs.push(outDir);
       // Act
       const { report } = await runScenario({ scenario: parsed.scenario, outDir, heartbeatStaleMs: 2000 });
+      // no helper of the run outlives it (a watchdog disarmed while starting used to wait for the stale heartbeat)
+      expect(runProcesses(report.runId).map((p) => p.command)).toEqual([]);
       // Assess
       if (report.faults[0]?.status === 'skipped') {
         // the kernel has no sch_netem: the run stops before anything is injected, with the reason

@@ -4,9 +4,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { recoverRun } from '../engine/recover';
 import { newRunId, runScenario } from '../engine/run-scenario';
-import type { RunEvent, RunReport } from '../engine/run-types';
+import type { RunEvent } from '../engine/run-types';
 import { ScenarioEngineError } from '../errors';
-import type { ProbeSample } from '../probes/probe-sample';
+import { readRunReport } from '../report/read-run-report';
 import { writeReports } from '../report/write-reports';
 import { findScenarioFiles } from '../scenario/find-scenario-files';
 import { formatIssues } from '../scenario/scenario-issue';
@@ -144,15 +144,7 @@ async function main(argv: string[]): Promise<number> {
     case 'report': {
       const dir = args.positional[0];
       if (!dir) return usage('report needs a RUN_DIR');
-      const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport;
       const format = typeof args.flags.format === 'string' ? args.flags.format : 'md';
-      if (report.samples) {
-        const samples = readFileSync(join(dir, 'samples.jsonl'), 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => JSON.parse(l) as ProbeSample);
-        writeReports(dir, report, samples, ['json', 'junit', 'markdown', 'html']);
-      }
       const file = {
         md: 'report.md',
         markdown: 'report.md',
@@ -161,6 +153,9 @@ async function main(argv: string[]): Promise<number> {
         html: 'report.html',
       }[format];
       if (!file) return usage(`unknown format ${format}`);
+      // every format is regenerated, also for a run that recover finished (it may have no samples)
+      const { report, samples } = readRunReport(dir);
+      writeReports(dir, report, samples, ['json', 'junit', 'markdown', 'html']);
       process.stdout.write(readFileSync(join(dir, file), 'utf8'));
       return 0;
     }

@@ -7,7 +7,10 @@ import { ChaosMeshProvider } from '../faults/chaos-mesh/chaos-mesh-provider';
 import type { ActiveFault, FaultProvider } from '../faults/fault-provider';
 import { LocalFaultProvider } from '../faults/local/local-provider';
 import { Journal, readJournal } from '../fsm/journal';
+import type { RunState } from '../fsm/states';
 import { SandboxedCommandRunner } from '../remedy/sandboxed-command-runner';
+import { readSamples } from '../report/read-run-report';
+import { writeReports } from '../report/write-reports';
 import { deleteNamespace } from '../runtime/network-namespace';
 import { commandLine, isAlive, runProcesses, terminateGroup } from '../runtime/process-tree';
 import { TargetLocks } from '../runtime/target-lock';
@@ -209,13 +212,28 @@ export async function recoverRun(
     }
   }
   const diedIn = String([...entries].reverse().find((e) => e.type === 'transition')?.to ?? 'INIT');
-  const report: Partial<RunReport> & Record<string, unknown> = {
+  const at = (entry: { at: unknown } | undefined) => Date.parse(String(entry?.at ?? '')) || Date.now();
+  const startedAt = at(started);
+  const finishedAt = Date.now();
+  const samples = readSamples(runDir);
+  // a whole report (every format the scenario asks for), so `report RUN_DIR` works on it like on any run
+  const report: RunReport & { diedIn: string; recover: RecoverResult } = {
     schemaVersion: 1,
     runId,
     scenarioId: scenario?.meta.id ?? String(started.scenarioId ?? ''),
-    title: scenario?.meta.title ?? '',
+    title: scenario?.meta.title ?? String(started.scenarioId ?? ''),
     verdict: 'ABORTED',
     reason: `the run died in ${diedIn} and was recovered`,
+    control: started.control === true,
+    startedAt: new Date(startedAt).toISOString(),
+    finishedAt: new Date(finishedAt).toISOString(),
+    durationMs: finishedAt - startedAt,
+    states: [
+      { state: 'INIT', at: startedAt },
+      ...entries.filter((e) => e.type === 'transition').map((e) => ({ state: e.to as RunState, at: at(e) })),
+      { state: 'ABORTED', at: finishedAt, note: `recovered: the run died in ${diedIn}` },
+      { state: 'CLEANUP', at: finishedAt, note: 'by recover' },
+    ],
     diedIn,
     recovered: true,
     faults: entries
@@ -233,10 +251,14 @@ export async function recoverRun(
           mttrMs: null,
         };
       }),
+    steadyState: { precheck: {}, verify: {} },
+    assistant: {},
+    commands: [],
     observations: [],
+    samples: { count: samples.length, file: 'samples.jsonl' },
     recover: result,
   };
-  writeFileSync(join(runDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeReports(runDir, report, samples, scenario?.report?.formats ?? ['json', 'junit', 'markdown', 'html']);
   journal.append('cleanup-done', { by: 'recover' });
   journal.append('run-finished', { verdict: 'ABORTED', recovered: true });
   journal.close();

@@ -23,6 +23,7 @@ import { parseRemedyCommands } from '../remedy/parse-remedy-commands';
 import { SandboxedCommandRunner } from '../remedy/sandboxed-command-runner';
 import { commandOutputFile } from '../report/artifact-name';
 import { writeReports } from '../report/write-reports';
+import { disarmHelper } from '../runtime/disarm-helper';
 import { DEFAULT_HEARTBEAT_STALE_MS, HeartbeatWriter } from '../runtime/heartbeat';
 import { defaultKillSwitchPath, KillSwitch } from '../runtime/kill-switch';
 import { type HelperProcess, spawnHelper } from '../runtime/spawn-helper';
@@ -30,9 +31,11 @@ import { TargetLocks } from '../runtime/target-lock';
 import type { BindingValue } from '../scenario/bindings';
 import { substituteDeep } from '../scenario/bindings';
 import { type Fault, faultsOf, type Scenario, type Tolerance } from '../scenario/schema';
+import { brokenAbortCondition } from './abort-conditions';
 import { observation } from './observations';
 import type { AssistantResult, FaultMeasurement, Observation, RunEvent, RunReport } from './run-types';
 import { ServiceManager } from './service-manager';
+import { untilAborted } from './until-aborted';
 
 /** Options of {@link runScenario}. */
 export interface RunScenarioOptions {
@@ -260,24 +263,31 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
     }
   };
 
-  const abortConditionBroken = (fault: Fault, injectedAt: number): string | undefined => {
-    const rules = fault.abort;
-    if (killSwitch.engaged()) return `the kill switch ${killSwitch.path} was engaged`;
-    if (!rules) return undefined;
-    const recent = (monitor?.since(injectedAt) ?? []).slice(-rules.window);
-    if (rules.max_failure_rate !== undefined && recent.length >= rules.window) {
-      const rate = recent.filter((s) => !s.ok).length / recent.length;
-      if (rate > rules.max_failure_rate)
-        return `failure rate ${(rate * 100).toFixed(0)}% over the last ${recent.length} samples > ${rules.max_failure_rate * 100}%`;
+  const abortConditionBroken = (fault: Fault, injectedAt: number): string | undefined =>
+    brokenAbortCondition(fault, {
+      injectedAt,
+      samples: monitor?.since(injectedAt) ?? [],
+      now: now(),
+      killSwitch,
+    });
+
+  /**
+   * After every sample: a fault still active (one with no duration stays through the assistant and
+   * remedy steps) is reverted and the run aborted as soon as the kill switch or one of its abort
+   * rules says so, whatever step the run is in.
+   */
+  const watcherReverts = new Set<Promise<void>>();
+  const watchActiveFaults = () => {
+    for (const [id, entry] of [...active]) {
+      if (entry.measurement.injectedAt === undefined) continue;
+      const broken = abortConditionBroken(entry.fault, entry.measurement.injectedAt);
+      if (!broken) continue;
+      abort(`abort condition of ${id}: ${broken}`);
+      // CLEANUP waits for it: a revert must never be cut short by the end of the run
+      const reverting = revertFault(id, `abort condition: ${broken}`);
+      watcherReverts.add(reverting);
+      void reverting.finally(() => watcherReverts.delete(reverting));
     }
-    if (rules.max_latency_ms !== undefined) {
-      const slow = recent.find((s) => s.latencyMs > (rules.max_latency_ms as number));
-      if (slow) return `a ${slow.probe} sample took ${slow.latencyMs} ms > ${rules.max_latency_ms} ms`;
-    }
-    if (rules.max_duration !== undefined && now() - injectedAt > toMs(rules.max_duration)) {
-      return `the fault was active longer than ${rules.max_duration}`;
-    }
-    return undefined;
   };
 
   /** Injects one fault and, in STABILIZE, waits for detection, the fault's duration and recovery. */
@@ -303,8 +313,17 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
       note(observation(sid, 'fault-skipped', id, 'warning', `${id} skipped: ${unsupported}`));
       throw new RunAborted(`fault ${id} cannot run here: ${unsupported}`);
     }
-    killSwitch.assertDisengaged();
-    locks.acquire(fault.target, runId);
+    try {
+      killSwitch.assertDisengaged();
+      locks.acquire(fault.target, runId);
+    } catch (error) {
+      // refused before anything was injected: the report must not call it injected (and undetected)
+      measurement.status = 'skipped';
+      measurement.reason = String((error as Error).message ?? error);
+      journal.append('fault-skipped', { id, reason: measurement.reason });
+      emit({ type: 'fault', action: 'skipped', faultId: id, at: now(), detail: measurement.reason });
+      throw error;
+    }
     journal.append('fault-injecting', { id, provider: provider.name, fault });
     let injected: ActiveFault;
     try {
@@ -343,31 +362,38 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
     const wait = scenario.stabilize.wait_for;
     const deadline = injected.injectedAt + toMs(wait.timeout);
     const durationMs = toMs(fault.duration);
-    const detected = () =>
-      measure(measurement, injected.injectedAt, undefined, injected.recoveryFrom).detectedAt !== undefined;
+    let announced = false;
+    /** The detection, reported once and as soon as a sample shows it (not when the fault's duration ends). */
+    const detected = () => {
+      measure(measurement, injected.injectedAt, undefined, injected.recoveryFrom);
+      if (measurement.detectedAt === undefined) return false;
+      if (!announced) {
+        announced = true;
+        const by = measurement.detectedBy;
+        emit({
+          type: 'fault',
+          action: 'detected',
+          faultId: id,
+          at: measurement.detectedAt,
+          detail: by?.error ?? (by ? `a ${by.probe} sample took ${by.latencyMs} ms` : undefined),
+        });
+      }
+      return true;
+    };
     let brokenBy: string | undefined;
     const until = durationMs !== undefined ? injected.injectedAt + durationMs : undefined;
     const limitAt = until ?? (wait.detected ? deadline : now());
     await monitor?.waitFor(
       () => {
+        const seen = detected();
         brokenBy = abortConditionBroken(fault, injected.injectedAt);
         if (brokenBy) return true;
-        return until !== undefined ? now() >= until : detected();
+        return until !== undefined ? now() >= until : seen;
       },
       Math.max(0, limitAt - now()),
       internal.signal,
     );
-    if (measurement.detectedAt === undefined)
-      measure(measurement, injected.injectedAt, undefined, injected.recoveryFrom);
-    if (measurement.detectedAt !== undefined) {
-      emit({
-        type: 'fault',
-        action: 'detected',
-        faultId: id,
-        at: measurement.detectedAt,
-        detail: measurement.detectedBy?.error,
-      });
-    }
+    detected();
     if (brokenBy) {
       await revertFault(id, `abort condition: ${brokenBy}`);
       throw new RunAborted(`abort condition of ${id}: ${brokenBy}`);
@@ -574,6 +600,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
           onSample: (sample: ProbeSample) => {
             appendFileSync(samplesFile, `${JSON.stringify(sample)}\n`);
             emit({ type: 'sample', sample });
+            watchActiveFaults();
           },
         },
       );
@@ -626,7 +653,12 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
           if (current() === 'ASSISTANT_RCA' || current() === 'ASSISTANT_REMEDY') {
             const step = current() === 'ASSISTANT_RCA' ? 'rca' : 'remedy';
             client ??= assistantClient();
-            const result = await askAssistant(step, client);
+            // the answer can take minutes: an abort (SIGINT, max_duration, an abort rule) does not wait for it
+            const result = await untilAborted(
+              askAssistant(step, client),
+              internal.signal,
+              () => new RunAborted(abortReason),
+            );
             assistant[step] = result;
             if (result.turn)
               writeFileSync(
@@ -836,6 +868,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
     clearTimeout(maxDuration);
     options.signal?.removeEventListener('abort', onExternalAbort);
     if (current() !== 'CLEANUP') transition('CLEANUP');
+    await Promise.allSettled([...watcherReverts]);
     for (const id of [...active.keys()]) await revertFault(id, 'cleanup');
     for (const m of faults.filter((f) => f.status === 'injected'))
       measure(m, m.injectedAt as number, m.revertedAt, m.recoveryFrom ?? 'revert');
@@ -855,7 +888,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
       .stopAll()
       .catch((error) => journal.append('error', { state: 'CLEANUP', error: String(error) }));
     if (reaper) {
-      reaper.send({ type: 'disarm' });
+      await disarmHelper(reaper);
       journal.append('helper-stopped', { name: 'reaper', pid: reaper.pid });
     }
     journal.append('cleanup-done', {});

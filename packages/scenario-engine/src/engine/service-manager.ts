@@ -4,6 +4,7 @@ import { toMs } from '../duration';
 import { ScenarioEngineError, ScenarioEngineErrorCode } from '../errors';
 import type { Journal } from '../fsm/journal';
 import type { HelperMessage, ProxyMode } from '../helper/ipc';
+import { disarmHelper } from '../runtime/disarm-helper';
 import {
   createNamespace,
   deleteNamespace,
@@ -212,7 +213,7 @@ export class ServiceManager {
         this.options.journal.append('namespace-deleted', { namespace: entry.namespace.name });
       }
       if (entry.watchdog) {
-        entry.watchdog.send({ type: 'disarm' });
+        await disarmHelper(entry.watchdog);
         this.options.journal.append('helper-stopped', { name, pid: entry.watchdog.pid });
       }
       this.running.delete(name);

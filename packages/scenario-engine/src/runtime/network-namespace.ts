@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 
 /** A network namespace and the veth pair joining it to the host. */
@@ -22,9 +23,14 @@ export function netemUnsupportedReason(): string | undefined {
   return undefined;
 }
 
-/** Names and addresses of the namespace of a run's service, from a /30 subnet. */
+/**
+ * Names and addresses of the namespace of a run's service, from a /30 subnet. The names carry a
+ * hash of the run id and the service name, so two runs (or two services) never share a namespace:
+ * neither can fail on the other's, nor delete it in its cleanup or `recover`. Interface names stay
+ * within the kernel's 15 characters.
+ */
 export function namespaceFor(runId: string, service: string, subnet: string): NetworkNamespace {
-  const tag = `${runId}${service}`.replace(/[^a-z0-9]/g, '').slice(-6);
+  const tag = createHash('sha256').update(`${runId}\0${service}`).digest('hex').slice(0, 10);
   const base = subnet.split('/')[0]?.split('.').map(Number) ?? [10, 213, 0, 0];
   const address = (last: number) => `${base[0]}.${base[1]}.${base[2]}.${(base[3] ?? 0) + last}`;
   return {

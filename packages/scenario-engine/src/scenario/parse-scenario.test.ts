@@ -100,6 +100,15 @@ fault:
     expect(result.issues.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('prints the position of a YAML syntax error once, not again at the end of the message', () => {
+    // Act
+    const result = safeParseScenario('meta:\n  id: x\n  id: y\n');
+    // Assess
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(formatIssues(result.issues, 'dup.yaml')).toBe('dup.yaml:3:3 Map keys must be unique');
+  });
+
   it('checks cross-references: fault targets, proxies and allow-lists', () => {
     const text = `${VALID.replace('    proxy_port: 18081\n', '')}execute_remedy:
   sandbox: { allow: [echo] }
@@ -114,6 +123,44 @@ fault:
       ['execute_remedy.commands[0].cmd', 'reference'],
     ]);
     expect(result.issues[0]?.line).toBe(18);
+  });
+
+  it('says what a duration is when one is written in words, instead of printing a regular expression', () => {
+    // Act
+    const result = safeParseScenario(
+      VALID.replace('  title: Demo\n', '  title: Demo\n  max_duration: 5 minutes\n'),
+    );
+    // Assess
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        path: 'meta.max_duration',
+        message: 'not a duration: "5 minutes" (write a number and a unit: 500ms, 3s, 1m or 2h)',
+        line: 4,
+        column: 17,
+      }),
+    ]);
+  });
+
+  it('refuses durations longer than a timer can wait (they would fire at once and abort the run)', () => {
+    // Prepare: 1000 h and 3e9 ms are past 2^31 - 1 ms; 596 h is not
+    const withDurations = (max: string, fault: string) =>
+      VALID.replace('  title: Demo\n', `  title: Demo\n  max_duration: ${max}\n`).replace(
+        '  duration: 2s\n',
+        `  duration: ${fault}\n`,
+      );
+    // Act
+    const long = safeParseScenario(withDurations('1000h', '3000000000'));
+    const longest = safeParseScenario(withDurations('596h', '2147483647'));
+    // Assess
+    expect(long.success).toBe(false);
+    if (long.success) return;
+    expect(long.issues.map((i) => [i.path, i.message])).toEqual([
+      ['meta.max_duration', '1000h is too long: a duration is at most 596h, about 24 days'],
+      ['fault.duration', 'a duration is at most 2147483647 ms (596h, about 24 days)'],
+    ]);
+    expect(longest.success).toBe(true);
   });
 });
 

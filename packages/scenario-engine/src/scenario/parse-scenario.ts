@@ -195,7 +195,8 @@ function parseChecked(text: string, options: ParseScenarioOptions): SafeParseSce
   const issues: ScenarioIssue[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
     const pos = error.linePos?.[0];
-    const first = error.message.split('\n')[0] ?? error.message;
+    // the position is printed once, before the message: drop the library's own "at line L, column C:"
+    const first = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
     issues.push({
       path: '',
       message: first.startsWith('Maximum call stack size exceeded')

@@ -1,9 +1,30 @@
 import { z } from 'zod';
-import { DURATION_PATTERN } from '../duration';
+import { DURATION_PATTERN, MAX_DURATION_MS, toMs } from '../duration';
 
-/** A duration: milliseconds as a number, or text such as `500ms`, `3s`, `1m`. */
+const MAX_DURATION_TEXT = '596h, about 24 days';
+
+/**
+ * A duration: milliseconds as a number, or text such as `500ms`, `3s`, `1m`. At most
+ * {@link MAX_DURATION_MS} (a timer set longer than that fires at once, which would end a run or a
+ * fault immediately instead of never).
+ */
 export const DurationSchema = z
-  .union([z.number().int().nonnegative(), z.string().regex(DURATION_PATTERN)])
+  .union([
+    z
+      .number()
+      .int()
+      .nonnegative()
+      .max(MAX_DURATION_MS, { error: `a duration is at most ${MAX_DURATION_MS} ms (${MAX_DURATION_TEXT})` }),
+    z
+      .string()
+      .regex(DURATION_PATTERN, {
+        error: (issue) =>
+          `not a duration: ${JSON.stringify(issue.input)} (write a number and a unit: 500ms, 3s, 1m or 2h)`,
+      })
+      .refine((text) => !DURATION_PATTERN.test(text) || toMs(text) <= MAX_DURATION_MS, {
+        error: (issue) => `${issue.input} is too long: a duration is at most ${MAX_DURATION_TEXT}`,
+      }),
+  ])
   .describe('Milliseconds as a number, or text such as 500ms, 3s, 1m.');
 
 const Name = z

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { toMs } from '../../duration';
 import type { ServiceManager } from '../../engine/service-manager';
 import { ScenarioEngineError, ScenarioEngineErrorCode } from '../../errors';
+import { disarmHelper } from '../../runtime/disarm-helper';
 import { netemCommands, netemUnsupportedReason, runArgv } from '../../runtime/network-namespace';
 import { signalGroup, terminateGroup } from '../../runtime/process-tree';
 import { type HelperProcess, spawnHelper } from '../../runtime/spawn-helper';
@@ -115,7 +116,8 @@ export class LocalFaultProvider implements FaultProvider {
         try {
           runArgv(commands.add);
         } catch (error) {
-          watchdog.send({ type: 'disarm' });
+          // nothing was added: the watchdog must not outlive the run, nor revert later
+          await disarmHelper(watchdog);
           this.watchdogs.delete(id);
           const text = String((error as { stderr?: unknown }).stderr ?? (error as Error).message);
           if (/qdisc kind is unknown/i.test(text)) {
@@ -188,8 +190,8 @@ export class LocalFaultProvider implements FaultProvider {
           // already gone (namespace deleted, or reverted by the watchdog)
         }
         const watchdog = this.watchdogs.get(active.id);
-        watchdog?.send({ type: 'disarm' });
         this.watchdogs.delete(active.id);
+        if (watchdog) await disarmHelper(watchdog);
         if (!watchdog && typeof active.handle.watchdogPid === 'number')
           await terminateGroup(active.handle.watchdogPid, 200);
         return;
