@@ -92,6 +92,29 @@ fault:
     expect(formatIssues(result.issues, 'bad.yaml').split('\n')[0]).toMatch(/^bad\.yaml:2:7 meta\.id: /);
   });
 
+  it('explains a bad fault or probe by the kind it names: each field, what it expects, what it holds, where', () => {
+    // Prepare: a process-kill fault with a wrong type and a signal that does not exist; an unknown probe type
+    const text = VALID.replace(
+      /fault:[\s\S]*$/,
+      'fault:\n  type: process-kill\n  target: 5\n  signal: SIGFOO\n',
+    ).replace('type: http', 'type: htp');
+    // Act
+    const result = safeParseScenario(text);
+    // Assess
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues.map((i) => `${i.line}:${i.column} ${i.path}: ${i.message}`)).toEqual([
+      '15:13 steady_state.probes[0].type: expected one of http, mcp, tcp, command, got "htp"',
+      '19:11 fault.target: expected a string, got 5',
+      '20:11 fault.signal: expected one of SIGTERM, SIGKILL, got "SIGFOO"',
+    ]);
+    const untitled = safeParseScenario(VALID.replace('  title: Demo\n', ''));
+    expect(untitled.success === false && untitled.issues[0]).toMatchObject({
+      path: 'meta.title',
+      message: 'required: a string',
+    });
+  });
+
   it('reports YAML syntax errors with their position', () => {
     const result = safeParseScenario('meta:\n  id: x\n  id: y\nsteady_state: [\n');
     expect(result.success).toBe(false);

@@ -20,6 +20,7 @@ import {
   substitute,
 } from './bindings';
 import { crossCheck } from './cross-check';
+import { explainScenarioIssues } from './explain-issues';
 import { formatIssues, formatPath, type ScenarioIssue } from './scenario-issue';
 import { type Scenario, ScenarioSchema } from './schema';
 
@@ -94,49 +95,25 @@ function keyOffset(
 
 function zodIssues(
   error: z.ZodError,
+  input: unknown,
   doc: ReturnType<typeof parseDocument>,
   lineCounter: LineCounter,
 ): ScenarioIssue[] {
-  const out: ScenarioIssue[] = [];
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        out.push({
-          path: formatPath([...issue.path, key]),
-          message: `unknown field "${key}"`,
-          kind: 'schema',
-          ...locate(lineCounter, keyOffset(doc, issue.path, key)),
-        });
-      }
-      continue;
-    }
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      // a union of objects: report the member whose errors go deepest, not "invalid input"
-      const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0] ?? [];
-      if (best.length > 0 && depth(best) > issue.path.length) {
-        for (const sub of best) {
-          out.push({
-            path: formatPath(sub.path),
-            message: sub.message,
-            kind: 'schema',
-            ...locate(lineCounter, nodeOffset(doc, sub.path)),
-          });
+  return explainScenarioIssues(error.issues, input).map((issue) =>
+    issue.unknownKey === undefined
+      ? {
+          path: formatPath(issue.path),
+          message: issue.message,
+          kind: 'schema' as const,
+          ...locate(lineCounter, nodeOffset(doc, issue.path)),
         }
-        continue;
-      }
-    }
-    out.push({
-      path: formatPath(issue.path),
-      message: issue.message,
-      kind: 'schema',
-      ...locate(lineCounter, nodeOffset(doc, issue.path)),
-    });
-  }
-  return out;
-}
-
-function depth(issues: readonly z.core.$ZodIssue[]): number {
-  return Math.max(0, ...issues.map((i) => i.path.length));
+      : {
+          path: formatPath([...issue.path, issue.unknownKey]),
+          message: issue.message,
+          kind: 'schema' as const,
+          ...locate(lineCounter, keyOffset(doc, issue.path, issue.unknownKey)),
+        },
+  );
 }
 
 /**
@@ -346,7 +323,7 @@ function parseChecked(text: string, options: ParseScenarioOptions): SafeParseSce
   }
   const parsed = ScenarioSchema.safeParse(value);
   if (!parsed.success) {
-    issues.push(...zodIssues(parsed.error, doc, lineCounter));
+    issues.push(...zodIssues(parsed.error, value, doc, lineCounter));
   } else {
     for (const problem of crossCheck(parsed.data)) {
       issues.push({

@@ -144,10 +144,20 @@ function explainUnion(issue: ZodIssueLike, input: unknown, path: PropertyKey[]):
   return best.flatMap((inner) => explainIssue(inner, input, path));
 }
 
+/** zod's own wording; any other message was written by the schema's author and is kept as is. */
+const ZOD_DEFAULT = /^(Too (big|small)|Invalid|Unrecognized key)/;
+
 function explainIssue(issue: ZodIssueLike, input: unknown, prefix: PropertyKey[] = []): InputIssue[] {
   const path = [...prefix, ...issue.path];
   const at = pathText(path);
   const value = valueAt(input, path);
+  if (
+    issue.code !== 'invalid_union' &&
+    issue.code !== 'unrecognized_keys' &&
+    !ZOD_DEFAULT.test(issue.message)
+  ) {
+    return [{ path: at, message: issue.message }];
+  }
   switch (issue.code) {
     case 'invalid_type':
       return [
