@@ -40,7 +40,11 @@ describe('FaultProxy, on real sockets', () => {
     proxy?.setMode({ kind: 'latency', latencyMs: 200, jitterMs: 0 });
     const slow = await timed(url);
     expect(slow).toMatchObject({ ok: true, body: 'ok' });
-    expect(slow.ms).toBeGreaterThanOrEqual(380);
+    expect(slow.ms).toBeGreaterThanOrEqual(195); // responses only, by default: one latency per round trip
+    proxy?.setMode({ kind: 'latency', latencyMs: 200, jitterMs: 0, direction: 'both' });
+    const slower = await timed(url);
+    expect(slower).toMatchObject({ ok: true, body: 'ok' });
+    expect(slower.ms).toBeGreaterThanOrEqual(390);
     proxy?.setMode({ kind: 'errors', rate: 1, mode: 'http-503', seed: 1 });
     expect(await timed(url)).toMatchObject({ ok: true, status: 503 });
     proxy?.setMode({ kind: 'errors', rate: 1, mode: 'reset', seed: 1 });
@@ -55,6 +59,29 @@ describe('FaultProxy, on real sockets', () => {
 });
 
 describe('FaultProxy under latency', () => {
+  it('delays responses only by default: the request reaches the service at once', async () => {
+    const arrivals: number[] = [];
+    upstream = createServer((_, res) => {
+      arrivals.push(Date.now());
+      res.end('ok');
+    });
+    await new Promise<void>((r) => upstream?.listen(0, '127.0.0.1', r));
+    proxy = new FaultProxy({
+      listenHost: '127.0.0.1',
+      listenPort: 0,
+      upstreamHost: '127.0.0.1',
+      upstreamPort: (upstream.address() as { port: number }).port,
+    });
+    const url = `http://127.0.0.1:${await proxy.listen()}/`;
+    proxy.setMode({ kind: 'latency', latencyMs: 1000, jitterMs: 0 });
+    const sent = Date.now();
+    const answer = await timed(url);
+    expect(answer).toMatchObject({ ok: true, body: 'ok' });
+    expect(answer.ms).toBeGreaterThanOrEqual(995);
+    // a delayed request would have arrived a second late; the response alone carries the delay
+    expect((arrivals[0] ?? Number.POSITIVE_INFINITY) - sent).toBeLessThan(1000);
+  });
+
   it('delivers every delayed response before the end of the stream, request after request', async () => {
     // the end used to race the last delayed chunk (separate timers), so a few percent of
     // responses were cut off ("other side closed")

@@ -25,7 +25,8 @@ interface Pair {
 
 /**
  * A TCP proxy in front of a target whose behaviour can be switched at run time: pass traffic,
- * delay every chunk (latency), fail connections (reset, or an HTTP 503), or swallow everything
+ * delay every chunk of one direction or both (latency; responses by default, so a round trip takes
+ * `latencyMs` longer, as netem on the target would), fail connections (reset, or an HTTP 503), or swallow everything
  * (black hole). Changing the mode acts on open connections too.
  */
 export class FaultProxy {
@@ -133,19 +134,28 @@ export class FaultProxy {
     pair.upstream = upstream;
     upstream.on('error', () => client.destroy());
     upstream.on('close', () => pair.toClient.pushOrRun(() => this.closeAfterFlush(pair, client)));
-    this.pipe(client, upstream, pair, pair.toUpstream);
-    this.pipe(upstream, client, pair, pair.toClient);
+    this.pipe(client, upstream, pair, pair.toUpstream, 'request');
+    this.pipe(upstream, client, pair, pair.toClient, 'response');
   }
 
-  private pipe(from: Socket, to: Socket, pair: Pair, queue: OrderedDelayQueue): void {
+  private pipe(
+    from: Socket,
+    to: Socket,
+    pair: Pair,
+    queue: OrderedDelayQueue,
+    direction: 'request' | 'response',
+  ): void {
     from.on('data', (chunk: Buffer) => {
       if (pair.holes) return;
       const mode = this.mode;
       const write = () => {
         if (!pair.holes && !to.destroyed) to.write(chunk);
       };
-      if (mode.kind !== 'latency') queue.pushOrRun(write);
-      else queue.push(mode.latencyMs + Math.floor(Math.random() * (mode.jitterMs + 1)), write);
+      if (mode.kind === 'latency' && [direction, 'both'].includes(mode.direction ?? 'response')) {
+        queue.push(mode.latencyMs + Math.floor(Math.random() * (mode.jitterMs + 1)), write);
+      } else {
+        queue.pushOrRun(write);
+      }
     });
     from.on('end', () => queue.pushOrRun(() => to.end()));
   }

@@ -12,7 +12,13 @@ export type HelperMessage =
 /** What a fault proxy does with traffic. */
 export type ProxyMode =
   | { kind: 'pass' }
-  | { kind: 'latency'; latencyMs: number; jitterMs: number }
+  | {
+      kind: 'latency';
+      latencyMs: number;
+      jitterMs: number;
+      /** Which data is delayed (default `response`: from the upstream service to the client). */
+      direction?: 'response' | 'request' | 'both';
+    }
   | { kind: 'errors'; rate: number; mode: 'reset' | 'http-503'; seed: number }
   | { kind: 'blackhole' };
 

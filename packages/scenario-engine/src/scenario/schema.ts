@@ -197,8 +197,21 @@ export const LocalFaultSchemas = [
     ...FaultBase,
     type: z.literal('latency'),
     target: Name.describe('A service with a proxy_port.'),
-    latency_ms: z.number().int().positive().max(120_000),
+    latency_ms: z
+      .number()
+      .int()
+      .positive()
+      .max(120_000)
+      .describe(
+        'Delay added to the data of each chosen direction; with the default direction, to each response.',
+      ),
     jitter_ms: z.number().int().nonnegative().default(0),
+    direction: z
+      .enum(['response', 'request', 'both'])
+      .default('response')
+      .describe(
+        'Which data is delayed: response (from the service to its clients, the default: a request/response round trip takes latency_ms longer, as tc netem on the service, FIS network latency and Chaos Mesh delay do), request, or both (a round trip takes twice latency_ms longer).',
+      ),
   }),
   z.strictObject({
     ...FaultBase,

@@ -66,7 +66,12 @@ export class LocalFaultProvider implements FaultProvider {
       case 'blackhole': {
         const mode =
           fault.type === 'latency'
-            ? { kind: 'latency' as const, latencyMs: fault.latency_ms, jitterMs: fault.jitter_ms }
+            ? {
+                kind: 'latency' as const,
+                latencyMs: fault.latency_ms,
+                jitterMs: fault.jitter_ms,
+                direction: fault.direction,
+              }
             : fault.type === 'errors'
               ? { kind: 'errors' as const, rate: fault.rate, mode: fault.mode, seed: fault.seed }
               : { kind: 'blackhole' as const };
