@@ -107,7 +107,7 @@ function describeFault(fault: Fault, scenario: Scenario): string {
           : `restarts it after ${duration(service?.restart.delay ?? 200)}`
       }`;
     case 'latency':
-      return `adds ${fault.latency_ms} ms${fault.jitter_ms ? ` ± ${fault.jitter_ms} ms` : ''} on the proxy in front of ${fault.target} (port ${service?.proxy_port ?? '?'})`;
+      return `delays ${fault.direction === 'both' ? 'requests and responses' : `${fault.direction ?? 'response'}s`} by ${fault.latency_ms} ms${fault.jitter_ms ? ` ± ${fault.jitter_ms} ms` : ''} on the proxy in front of ${fault.target} (port ${service?.proxy_port ?? '?'})`;
     case 'errors':
       return `fails ${Math.round(fault.rate * 100)}% of new connections (${fault.mode}) on the proxy in front of ${fault.target}`;
     case 'blackhole':
