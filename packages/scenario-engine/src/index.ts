@@ -38,7 +38,7 @@ export {
 } from './fsm/states';
 export { FaultProxy, seededRandom } from './helper/fault-proxy';
 export type { ProxyMode } from './helper/ipc';
-export { analyzeFaultWindow, type FaultWindowAnalysis } from './probes/fault-window';
+export { alarmSamples, analyzeFaultWindow, type FaultWindowAnalysis } from './probes/fault-window';
 export { percentile } from './probes/percentile';
 export type { ProbeRunner, ProbeSample } from './probes/probe-sample';
 export { evaluateTolerance, type ToleranceResult } from './probes/tolerance';

@@ -14,10 +14,10 @@ import { LocalFaultProvider } from '../faults/local/local-provider';
 import { Journal } from '../fsm/journal';
 import { assertTransition, nextStep, type RunState, type StepUsage, type Verdict } from '../fsm/states';
 import { createProbe } from '../probes/create-probe';
-import { analyzeFaultWindow } from '../probes/fault-window';
+import { alarmSamples, analyzeFaultWindow } from '../probes/fault-window';
 import { ProbeMonitor } from '../probes/probe-monitor';
 import type { ProbeSample } from '../probes/probe-sample';
-import { DEFAULT_TOLERANCE, evaluateTolerance, type ToleranceResult, violates } from '../probes/tolerance';
+import { DEFAULT_TOLERANCE, evaluateTolerance, type ToleranceResult } from '../probes/tolerance';
 import type { CommandRequest, CommandRunner } from '../remedy/command-runner';
 import { parseRemedyCommands } from '../remedy/parse-remedy-commands';
 import { SandboxedCommandRunner } from '../remedy/sandboxed-command-runner';
@@ -820,9 +820,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunOutco
             }
           }
           if (control) {
-            const falseAlarms = monitor
-              .since(controlStart)
-              .filter((s) => violates(s, tolerances.get(s.probe))).length;
+            const falseAlarms = alarmSamples(monitor.samples, controlStart, tolerances).length;
             if (falseAlarms > 0) {
               note(
                 observation(

@@ -23,6 +23,18 @@ export function violates(sample: ProbeSample, tolerance: Tolerance = DEFAULT_TOL
   );
 }
 
+/**
+ * True when one sample is bad evidence on its own: it failed, it was slower than `max_latency_ms`,
+ * or, for a tolerance that bounds latency only by a percentile, it reached `percentile.below_ms`.
+ * Detection needs such a sample (and the window around it breaking the tolerance); recovery needs
+ * samples that are not.
+ */
+export function breaks(sample: ProbeSample, tolerance: Tolerance = DEFAULT_TOLERANCE): boolean {
+  if (!sample.ok) return true;
+  if (tolerance.max_latency_ms !== undefined) return sample.latencyMs > tolerance.max_latency_ms;
+  return tolerance.percentile !== undefined && sample.latencyMs >= tolerance.percentile.below_ms;
+}
+
 /** Checks samples against a tolerance: success rate, per-sample latency and the percentile. */
 export function evaluateTolerance(
   samples: readonly ProbeSample[],
