@@ -20,6 +20,17 @@ describe('parseArgs', () => {
       positional: ['a.yaml'],
       flags: { out: 'runs/1', 'dry-run': true, format: 'json' },
       sets: { port: '1', host: 'h' },
+      errors: [],
     });
+  });
+
+  it('names a --set without NAME=VALUE, an option without its value and an unknown option', () => {
+    expect(parseArgs(['run', 'a.yaml', '--set', 'port']).errors).toEqual([
+      '--set port: expected NAME=VALUE, e.g. --set port=8080',
+    ]);
+    expect(parseArgs(['run', 'a.yaml', '--out']).errors).toEqual(['--out needs a value']);
+    expect(parseArgs(['run', 'a.yaml', '--outt', 'x']).errors[0]).toMatch(
+      /^unknown option --outt \(options: --out, /,
+    );
   });
 });

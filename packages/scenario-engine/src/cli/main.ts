@@ -100,6 +100,7 @@ async function run(file: string, args: ReturnType<typeof parseArgs>): Promise<nu
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
+  if (args.errors.length > 0) return usage(args.errors.join('; '));
   if (args.flags.help || !args.command) {
     (args.command ? out : err)(HELP);
     return args.command || args.flags.help ? 0 : 2;

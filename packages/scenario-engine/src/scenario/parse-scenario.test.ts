@@ -115,6 +115,30 @@ fault:
     });
   });
 
+  it('sums up a cascade of syntax errors and says how to write ${name} inside { }', () => {
+    const text = [
+      'meta: { id: f, title: flow }',
+      'bindings: { port: 1234 }',
+      'services:',
+      '  - { name: web, command: [node, -e, "1"], port: ${port} }',
+      'steady_state:',
+      '  probes:',
+      '    - { name: p, type: tcp, host: 127.0.0.1, port: ${port} }',
+    ].join('\n');
+    const result = safeParseScenario(text);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues[0]).toMatchObject({
+      line: 4,
+      message: expect.stringContaining('write that value in block style'),
+    });
+    expect(new Set(result.issues.slice(0, -1).map((i) => i.line)).size).toBe(result.issues.length - 1);
+    expect(result.issues.length).toBeLessThanOrEqual(11);
+    expect(result.issues.at(-1)?.message).toMatch(
+      /^and \d+ more syntax errors, most likely caused by the first$/,
+    );
+  });
+
   it('reports YAML syntax errors with their position', () => {
     const result = safeParseScenario('meta:\n  id: x\n  id: y\nsteady_state: [\n');
     expect(result.success).toBe(false);

@@ -166,6 +166,48 @@ function tooDeep(doc: ReturnType<typeof parseDocument>): Node | undefined {
   return undefined;
 }
 
+/** Syntax errors shown before the rest is summed up: after the first, most are its echo. */
+const MAX_SYNTAX_ERRORS = 10;
+
+/**
+ * Makes YAML syntax errors readable: at most one per line and {@link MAX_SYNTAX_ERRORS} in all (one
+ * misplaced character makes the parser report every token after it), the rest counted; and when the
+ * first error sits on a line where an unquoted `${name}` is inside `{ }` or `[ ]` (where `{` opens a
+ * map), says how to write it.
+ */
+function explainSyntaxErrors(issues: ScenarioIssue[], text: string): ScenarioIssue[] {
+  const seenLines = new Set<number>();
+  const shown: ScenarioIssue[] = [];
+  let hidden = 0;
+  for (const issue of issues) {
+    if (seenLines.has(issue.line) || shown.length >= MAX_SYNTAX_ERRORS) {
+      hidden += 1;
+      continue;
+    }
+    seenLines.add(issue.line);
+    shown.push(issue);
+  }
+  const first = shown[0];
+  const line = first ? (text.split('\n')[first.line - 1] ?? '') : '';
+  if (first && /[{[][^\n]*[^"'\w]\$\{\w+\}/.test(line)) {
+    shown[0] = {
+      ...first,
+      message: `${first.message}. A \${name} inside { } or [ ] is read as YAML (its { opens a map): write that value in block style (port: \${port} on a line of its own, which keeps a number a number), or quote it ("\${name}", which makes it a string)`,
+    };
+  }
+  if (hidden > 0) {
+    const last = shown[shown.length - 1] as ScenarioIssue;
+    shown.push({
+      path: '',
+      message: `and ${hidden} more syntax error${hidden === 1 ? '' : 's'}, most likely caused by the first`,
+      kind: 'yaml',
+      line: last.line,
+      column: last.column,
+    });
+  }
+  return shown;
+}
+
 function parseChecked(text: string, options: ParseScenarioOptions): SafeParseScenarioResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
@@ -184,7 +226,7 @@ function parseChecked(text: string, options: ParseScenarioOptions): SafeParseSce
       column: pos?.col ?? 1,
     });
   }
-  if (doc.errors.length > 0) return { success: false, issues };
+  if (doc.errors.length > 0) return { success: false, issues: explainSyntaxErrors(issues, text) };
   const deep = tooDeep(doc);
   if (deep) {
     return {
