@@ -68,6 +68,47 @@ describe('the report of a recovered run', () => {
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toMatch(/ABORTED.*the run died in STABILIZE/);
   });
 
+  it('measures MTTD from the samples the run wrote before it died', async () => {
+    // Prepare: a process-kill injected at +200 ms, a failed sample at +250 ms (back at +255 ms)
+    const dir = deadRun('measured');
+    const injectedAt = 1_700_000_000_200;
+    const journal = readFileSync(join(dir, 'journal.jsonl'), 'utf8');
+    const active = {
+      id: '1-process-kill-svc',
+      type: 'process-kill',
+      provider: 'local',
+      target: 'svc',
+      injectedAt,
+      recoveryFrom: 'injection',
+      handle: {},
+    };
+    writeFileSync(
+      join(dir, 'journal.jsonl'),
+      `${journal}${JSON.stringify({ seq: 5, at: new Date(injectedAt).toISOString(), type: 'fault-injected', active })}\n`,
+    );
+    const scenario = JSON.parse(readFileSync(join(dir, 'scenario.json'), 'utf8'));
+    writeFileSync(
+      join(dir, 'scenario.json'),
+      JSON.stringify({
+        ...scenario,
+        steady_state: { probes: [{ name: 'svc', type: 'tcp', host: '127.0.0.1', port: 1 }] },
+        stabilize: { consecutive_ok: 2 },
+      }),
+    );
+    // Act
+    await recoverRun(dir, { locks: new TargetLocks(join(base, 'locks')) });
+    // Assess: detected by the failed sample; no recovery seen before the run died
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.faults).toEqual([
+      expect.objectContaining({
+        id: '1-process-kill-svc',
+        mttdMs: 55,
+        detectedBy: expect.objectContaining({ probe: 'svc' }),
+        mttrMs: null,
+      }),
+    ]);
+  });
+
   it('can be printed (and regenerated) by `report RUN_DIR`, also one an older recover wrote', () => {
     // Prepare: report.json as recover wrote it before: no states, steadyState, assistant or samples
     const dir = deadRun('older');

@@ -8,6 +8,8 @@ import type { ActiveFault, FaultProvider } from '../faults/fault-provider';
 import { LocalFaultProvider } from '../faults/local/local-provider';
 import { Journal, readJournal } from '../fsm/journal';
 import type { RunState } from '../fsm/states';
+import { analyzeFaultWindow } from '../probes/fault-window';
+import { DEFAULT_TOLERANCE } from '../probes/tolerance';
 import { SandboxedCommandRunner } from '../remedy/sandboxed-command-runner';
 import { readSamples } from '../report/read-run-report';
 import { writeReports } from '../report/write-reports';
@@ -211,11 +213,11 @@ export async function recoverRun(
       result.cleanupCommands += 1;
     }
   }
+  const samples = readSamples(runDir);
   const diedIn = String([...entries].reverse().find((e) => e.type === 'transition')?.to ?? 'INIT');
   const at = (entry: { at: unknown } | undefined) => Date.parse(String(entry?.at ?? '')) || Date.now();
   const startedAt = at(started);
   const finishedAt = Date.now();
-  const samples = readSamples(runDir);
   // a whole report (every format the scenario asks for), so `report RUN_DIR` works on it like on any run
   const report: RunReport & { diedIn: string; recover: RecoverResult } = {
     schemaVersion: 1,
@@ -240,6 +242,23 @@ export async function recoverRun(
       .filter((e) => e.type === 'fault-injected')
       .map((e) => {
         const a = e.active as ActiveFault;
+        // what the samples the run wrote before it died say (the run's own revert, if it got that far)
+        const revertedAt = entries.find(
+          (r) => r.type === 'fault-reverted' && r.id === a.id && typeof r.revertedAt === 'number',
+        )?.revertedAt as number | undefined;
+        // scenario.json may be partial (an older engine, a hand-made folder): default what is missing
+        const probes = scenario?.steady_state?.probes ?? [];
+        const analysis =
+          probes.length > 0
+            ? analyzeFaultWindow(samples, {
+                injectedAt: a.injectedAt,
+                revertedAt: a.recoveryFrom === 'revert' ? revertedAt : undefined,
+                consecutiveOk: scenario?.stabilize?.consecutive_ok ?? 3,
+                tolerances: new Map(probes.map((p) => [p.name, p.tolerance ?? DEFAULT_TOLERANCE])),
+              })
+            : {};
+        const from = a.recoveryFrom === 'revert' ? revertedAt : a.injectedAt;
+        const recoveredAt = from === undefined ? undefined : analysis.recoveredAt;
         return {
           id: a.id,
           type: a.type,
@@ -247,8 +266,15 @@ export async function recoverRun(
           target: a.target,
           status: 'injected' as const,
           injectedAt: a.injectedAt,
-          mttdMs: null,
-          mttrMs: null,
+          ...(revertedAt !== undefined && { revertedAt }),
+          recoveryFrom: a.recoveryFrom,
+          ...(analysis.detectedAt !== undefined && {
+            detectedAt: analysis.detectedAt,
+            detectedBy: analysis.detectedBy,
+          }),
+          ...(recoveredAt !== undefined && { recoveredAt }),
+          mttdMs: analysis.detectedAt !== undefined ? analysis.detectedAt - a.injectedAt : null,
+          mttrMs: recoveredAt !== undefined && from !== undefined ? Math.max(0, recoveredAt - from) : null,
         };
       }),
     steadyState: { precheck: {}, verify: {} },
