@@ -67,6 +67,7 @@ export {
   type Rule,
   type RuleInfo,
   type RulePack,
+  type RuleResolution,
   type StateCheck,
   type StateIssue,
 } from './rules/types';

@@ -12,7 +12,7 @@ import { LiteralIndex } from './literal-index';
 import { buildFacts, FACT_FILES, FACT_LINE_HOOKS, type NodeFacts } from './node-facts';
 import type { NextStep, NodeFinding } from './node-finding';
 import { hostnameOf, identifyNode, type NodeIdentity } from './node-identity';
-import { RuleTracker } from './rule-tracker';
+import { type Occurrence, RuleTracker } from './rule-tracker';
 import { type HealthStatus, type PackSummary, type SeverityCounts, summarizeFindings } from './summarize';
 
 /** Options of {@link analyzeBundle}. */
@@ -72,21 +72,78 @@ function isoOf(time: { ms: number; absolute: boolean } | undefined): string | un
   return time?.absolute ? new Date(time.ms).toISOString() : undefined;
 }
 
-function logNext(rule: LogRule, tracker: RuleTracker, bundleRef: string): NextStep[] {
-  const around = isoOf(tracker.trigger?.time ?? tracker.first?.time);
+function logNext(rule: LogRule, view: TrackerView, bundleRef: string): NextStep[] {
+  const around = isoOf(view.trigger?.time ?? view.first.time);
+  // the literal the first quoted line holds: a rule with several (two wordings of one message)
+  // would otherwise send the search after a wording this file does not use
+  const literal = rule.contains.find((l) => view.first.excerpt.includes(l)) ?? rule.contains[0];
   return [
     {
       tool: 'search_node_logs',
       arguments: {
         bundle: bundleRef,
-        pattern: rule.contains[0],
+        pattern: literal,
         literal: true,
-        files: [tracker.file],
+        files: [view.file],
         ...(around && { around, windowMinutes: 30 }),
       },
       why: 'See the lines around the first occurrences, with their context.',
     },
   ];
+}
+
+/** What one file says about a rule: its occurrences, or those of the subjects that reached the threshold. */
+interface TrackerView {
+  file: string;
+  count: number;
+  first: Occurrence;
+  trigger?: Occurrence;
+  last?: Occurrence;
+  /** Subjects, most frequent first. */
+  subjects: Array<[string, number]>;
+  cleared: ReadonlyMap<string, Occurrence>;
+  escalated: boolean;
+}
+
+function byCount(a: [string, number], b: [string, number]): number {
+  return b[1] - a[1];
+}
+
+function viewOf(tracker: RuleTracker): TrackerView | undefined {
+  if (!tracker.triggered || !tracker.first) return undefined;
+  if (!tracker.bySubject) {
+    return {
+      file: tracker.file,
+      count: tracker.count,
+      first: tracker.first,
+      ...(tracker.trigger && { trigger: tracker.trigger }),
+      ...(tracker.last && { last: tracker.last }),
+      subjects: [...tracker.subjects.entries()].sort(byCount),
+      cleared: tracker.cleared,
+      escalated: tracker.escalated,
+    };
+  }
+  // per subject: only the subjects that reached the threshold count (the hourly job is not rapid)
+  const fired = [...tracker.bySubject.entries()]
+    .filter(([, t]) => t.triggered)
+    .sort((a, b) => b[1].count - a[1].count);
+  const top = fired[0]?.[1];
+  if (!top?.first) return undefined;
+  return {
+    file: tracker.file,
+    count: fired.reduce((sum, [, t]) => sum + t.count, 0),
+    first: top.first,
+    ...(top.trigger && { trigger: top.trigger }),
+    ...(top.last && { last: top.last }),
+    subjects: fired.map(([subject, t]): [string, number] => [subject, t.count]),
+    cleared: new Map(),
+    escalated: fired.some(([, t]) => t.escalated),
+  };
+}
+
+function where(occurrence: Occurrence): string {
+  const at = isoOf(occurrence.time);
+  return `${at ? `at ${at} ` : ''}(${occurrence.file}:${occurrence.line})`;
 }
 
 function packNext(pack: RulePack, bundleRef: string, node: NodeIdentity): NextStep[] {
@@ -120,36 +177,61 @@ function logFindings(
   node: NodeIdentity,
   bundleRef: string,
 ): NodeFinding | undefined {
-  const fired = trackers.filter((t) => t.triggered).sort((a, b) => b.count - a.count);
-  const best = fired[0];
-  if (!best?.first) return undefined;
-  const severity =
-    rule.escalate && best.count >= rule.escalate.minOccurrences ? rule.escalate.severity : rule.severity;
+  // One file speaks for the rule, never a sum: the same kernel line sits in dmesg.current,
+  // dmesg.human.current, messages and faultline/dmesg.txt. The file with the most occurrences
+  // wins; on a tie, the one with wall-clock times (dmesg --ctime over raw dmesg), then the one
+  // the rule lists first (plugin.log, where the kubelet only quotes the plugin).
+  const views = trackers.flatMap((tracker) => viewOf(tracker) ?? []);
+  const wallClock = (view: TrackerView) => (view.first.time?.absolute ? 1 : 0);
+  const listed = (view: TrackerView) => rule.files.findIndex((prefix) => view.file.startsWith(prefix));
+  views.sort((a, b) => b.count - a.count || wallClock(b) - wallClock(a) || listed(a) - listed(b));
+  const best = views[0];
+  if (!best) return undefined;
+  // a condition that a later line cleared (NodeHasNoDiskPressure after NodeHasDiskPressure)
+  const active = best.subjects.filter(([subject]) => !best.cleared.has(subject));
+  const cleared = best.subjects.filter(([subject]) => best.cleared.has(subject));
+  const resolved = rule.resolvedBy !== undefined && best.subjects.length > 0 && active.length === 0;
+  let severity = best.escalated && rule.escalate ? rule.escalate.severity : rule.severity;
+  if (resolved && rule.resolvedBy) severity = rule.resolvedBy.severity;
   const evidence: QuotedEvidence[] = [];
-  for (const occurrence of [best.first, best.trigger, best.last]) {
+  const clearing = cleared.flatMap(([subject]) => best.cleared.get(subject) ?? []);
+  for (const occurrence of [best.first, best.trigger, best.last, ...clearing.slice(0, 2)]) {
     if (occurrence && !evidence.some((e) => e.line === occurrence.line)) {
       evidence.push({ file: occurrence.file, line: occurrence.line, excerpt: occurrence.excerpt });
     }
   }
-  const subjects = [...best.subjects.entries()].sort((a, b) => b[1] - a[1]);
+  const subject = (resolved ? best.subjects : active)[0]?.[0];
+  const titles = rule.subjectTitles;
+  const titled =
+    subject !== undefined && titles && Object.hasOwn(titles, subject) ? titles[subject] : undefined;
+  const listSubjects = best.subjects.length > 0 && (!rule.subjectTitles || best.subjects.length > 1);
   const firstSeen = isoOf(best.first.time);
   const lastSeen = isoOf(best.last?.time);
   const detail = [
     `Seen ${best.count} time${best.count === 1 ? '' : 's'} in ${best.file}`,
     firstSeen && lastSeen ? ` between ${firstSeen} and ${lastSeen}` : '',
     '.',
-    subjects.length > 0
-      ? ` Subjects: ${subjects
+    listSubjects
+      ? ` Subjects: ${best.subjects
           .slice(0, 5)
           .map(([s, n]) => `${s} (${n})`)
           .join(', ')}.`
+      : '',
+    cleared.length > 0
+      ? ` Cleared: ${cleared
+          .slice(0, 5)
+          .map(([s]) => `${s} ${where(best.cleared.get(s) as Occurrence)}`)
+          .join(
+            ', ',
+          )}${resolved ? '' : `; still reported at the end of the log: ${active.map(([s]) => s).join(', ')}`}.`
       : '',
   ].join('');
   return buildFinding({
     rule,
     node,
     severity,
-    subject: subjects[0]?.[0],
+    ...((resolved || titled) && { title: resolved ? rule.resolvedBy?.title : titled }),
+    subject,
     detail,
     evidence,
     occurrences: best.count,
@@ -231,7 +313,12 @@ export async function analyzeBundle(
     const candidates = rules
       .filter((rule) => matchesFile(rule.files, file.path))
       .map((rule) => {
-        const tracker = new RuleTracker(file.path, rule.minOccurrences ?? 1, rule.windowMinutes);
+        const tracker = new RuleTracker(file.path, {
+          minOccurrences: rule.minOccurrences ?? 1,
+          ...(rule.windowMinutes !== undefined && { windowMinutes: rule.windowMinutes }),
+          ...(rule.escalate && { escalate: rule.escalate }),
+          ...(rule.perSubject && { perSubject: true }),
+        });
         const list = trackers.get(rule) ?? [];
         list.push(tracker);
         trackers.set(rule, list);
@@ -239,7 +326,12 @@ export async function analyzeBundle(
       });
     // One scan of each line finds the rules whose literals it holds (most lines hold none).
     const index = new LiteralIndex(
-      candidates.map((candidate) => ({ literals: candidate.rule.contains, value: candidate })),
+      candidates.map((candidate) => ({
+        literals: candidate.rule.resolvedBy
+          ? [...candidate.rule.contains, ...candidate.rule.resolvedBy.contains]
+          : candidate.rule.contains,
+        value: candidate,
+      })),
     );
     const hooks = FACT_LINE_HOOKS.filter(
       (hook) => file.path.startsWith(hook.file) && !lineVersions[hook.key],
@@ -265,8 +357,16 @@ export async function analyzeBundle(
       if (!found) return undefined;
       for (const { rule, tracker } of found) {
         const match = rule.pattern.exec(line);
-        if (!match) continue;
-        tracker.record(lineNumber, line, parseLineTime(line, year, notAfter), subjectOf(match, rule));
+        if (match) {
+          tracker.record(lineNumber, line, parseLineTime(line, year, notAfter), subjectOf(match, rule));
+        } else if (rule.resolvedBy) {
+          const cleared = rule.resolvedBy.pattern.exec(line)?.[1];
+          const clears = rule.resolvedBy.clears;
+          const subject =
+            cleared !== undefined && Object.hasOwn(clears, cleared) ? clears[cleared] : undefined;
+          if (subject !== undefined)
+            tracker.clear(lineNumber, line, parseLineTime(line, year, notAfter), subject);
+        }
       }
       return undefined;
     });

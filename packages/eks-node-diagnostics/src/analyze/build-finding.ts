@@ -16,6 +16,8 @@ export interface FindingParts {
   rule: RuleInfo;
   node: NodeIdentity;
   severity: Severity;
+  /** A title (template with `{subject}`) other than the rule's, e.g. for a condition that cleared. */
+  title?: string;
   subject?: string;
   detail: string;
   evidence: QuotedEvidence[];
@@ -45,7 +47,7 @@ export function buildFinding(input: FindingParts): NodeFinding {
     evidence: input.evidence.map((e) => ({ ...e, excerpt: quoteLine(e.excerpt) })),
   };
   const { rule, node } = parts;
-  const title = rule.title.replace('{subject}', parts.subject ?? 'a process').slice(0, 200);
+  const title = (parts.title ?? rule.title).replace('{subject}', parts.subject ?? 'a process').slice(0, 200);
   const where = node.hostname && node.hostname !== node.id ? `${node.id} (${node.hostname})` : node.id;
   const summary = [
     `On EKS worker node ${where}: ${rule.description}`,

@@ -62,10 +62,20 @@ export function ruleCatalog(): RuleSummary[] {
     files: rule.files,
     signature:
       rule.kind === 'log'
-        ? rule.pattern.source +
-          (rule.minOccurrences && rule.minOccurrences > 1
-            ? ` (≥ ${rule.minOccurrences}${rule.windowMinutes ? ` in ${rule.windowMinutes} min` : ''})`
-            : '')
+        ? rule.pattern.source + (firesAt(rule) === '1' ? '' : ` (${firesAt(rule)})`)
         : JSON.stringify(rule.thresholds ?? {}),
   }));
+}
+
+/** A window of log time as people read it: `20 min`, `4.5 min`, `1 s`. */
+export function formatWindow(minutes: number): string {
+  return minutes < 1 ? `${Math.round(minutes * 60)} s` : `${minutes} min`;
+}
+
+/** When a log rule makes a finding: `1`, `≥ 3 in 10 min`, `≥ 2 in 4.5 min, same subject`. */
+export function firesAt(rule: LogRule): string {
+  const min = rule.minOccurrences ?? 1;
+  if (min <= 1) return '1';
+  const window = rule.windowMinutes !== undefined ? ` in ${formatWindow(rule.windowMinutes)}` : '';
+  return `≥ ${min}${window}${rule.perSubject ? ', same subject' : ''}`;
 }

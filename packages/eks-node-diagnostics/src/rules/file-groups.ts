@@ -1,6 +1,11 @@
-/** Where kernel messages land in a bundle. */
+/**
+ * Where kernel messages land in a bundle: `dmesg` (dmesg.current), `dmesg --ctime`
+ * (dmesg.human.current, the same ring buffer with wall-clock times), the boot log, syslog, and our
+ * Faultline-Dmesg document. A rule reports one file, never a sum, so a line in several counts once.
+ */
 export const KERNEL_LOGS = [
   'kernel/dmesg.current',
+  'kernel/dmesg.human.current',
   'kernel/dmesg.boot',
   'var_log/messages',
   'var_log/syslog',

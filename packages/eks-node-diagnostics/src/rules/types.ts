@@ -72,10 +72,42 @@ export interface LogRule extends RuleInfo {
   minOccurrences?: number;
   /** The occurrences must fall within this many minutes (when lines carry timestamps). */
   windowMinutes?: number;
-  /** A higher severity once the count reaches `minOccurrences`. */
-  escalate?: { minOccurrences: number; severity: Severity };
+  /**
+   * A higher severity once the count reaches `minOccurrences` (within `windowMinutes` when set, as
+   * NPD's log-counter: one unregister_netdevice wait is medium, 3 in 20 minutes high).
+   */
+  escalate?: { minOccurrences: number; windowMinutes?: number; severity: Severity };
+  /**
+   * Count each subject on its own: the threshold must be reached by one subject (the same cron
+   * command run again within the window), not by several subjects together.
+   */
+  perSubject?: boolean;
+  /** A line that clears what the rule reports (a pressure condition that ended), per subject. */
+  resolvedBy?: RuleResolution;
+  /** Titles by captured subject, when the subject tells what the finding is (expired vs. not yet valid). */
+  subjectTitles?: Readonly<Record<string, string>>;
   /** Lines that must match and lines (healthy noise, near misses) that must not; each is a test. */
   examples: { match: readonly string[]; noMatch: readonly string[] };
+}
+
+/**
+ * How a log rule's subject clears, like NPD's revert patterns: a later line in the same file that
+ * maps to the subject ends it. A finding whose every subject cleared is reported at `severity`,
+ * with `title` and the time each cleared.
+ */
+export interface RuleResolution {
+  /** Cheap pre-filter, as {@link LogRule.contains}. */
+  contains: readonly string[];
+  /** The clearing line; capture group 1 is looked up in `clears`. */
+  pattern: RegExp;
+  /** Captured text → the subject it clears, e.g. `NodeHasNoDiskPressure` → `NodeHasDiskPressure`. */
+  clears: Readonly<Record<string, string>>;
+  /** Severity of a finding whose subjects all cleared. */
+  severity: Severity;
+  /** Title of such a finding; `{subject}` as in {@link RuleInfo.title}. */
+  title: string;
+  /** Clearing lines that must match (each clears a subject the rule captures). */
+  examples: readonly string[];
 }
 
 /** One problem a state check found. */

@@ -4,6 +4,15 @@ import { lineOf, parseSysctls, sysctlNumber } from './sysctl';
 
 const SYSCTL = 'sysctls/sysctl_all.txt';
 const RESOLV = 'networking/resolv.conf';
+const IFCONFIG = 'networking/ifconfig.txt';
+
+/** Interfaces `ifconfig` lists (it lists only those that are up), with their flags and line. */
+function ifconfigInterfaces(text: string): Array<{ name: string; flags: string[]; line: number }> {
+  return text.split('\n').flatMap((line, index) => {
+    const match = /^([^\s:]{1,32}): flags=\d+<([^>]*)>/.exec(line);
+    return match ? [{ name: match[1] as string, flags: (match[2] ?? '').split(','), line: index + 1 }] : [];
+  });
+}
 
 /** Network state checks on sysctls and resolv.conf. */
 export const NETWORKING_CHECKS: readonly StateCheck[] = [
@@ -98,6 +107,37 @@ export const NETWORKING_CHECKS: readonly StateCheck[] = [
         {
           detail: 'No nameserver line in resolv.conf.',
           evidence: [{ file: RESOLV, excerpt: resolv.slice(0, 200) || '(empty file)' }],
+        },
+      ];
+    },
+  },
+  {
+    kind: 'state',
+    id: 'networking.loopback-down',
+    pack: 'networking',
+    category: 'networking',
+    severity: 'critical',
+    title: 'Loopback interface is down or missing',
+    description:
+      'ifconfig (which lists the interfaces that are up) shows the node’s interfaces but no loopback: everything that talks to 127.0.0.1 (the kubelet health endpoint, ipamd on :50051 and :61679, local DNS caches) fails.',
+    remediation:
+      'Bring lo up (ip link set lo up) and find what took it down (a network script, a hardening tool); replace the node if it does not recover.',
+    source:
+      'NMA MissingLoopbackInterface / InterfaceNotUp for lo (Fatal → critical), from networking/ifconfig.txt',
+    fisHint: 'network interface failure, network disruption',
+    files: [IFCONFIG],
+    evaluate(files) {
+      const text = files.get(IFCONFIG);
+      if (!text) return [];
+      const interfaces = ifconfigInterfaces(text);
+      // output that lists no interface at all (ifconfig missing, an error) proves nothing
+      if (interfaces.length === 0 || interfaces.some((i) => i.flags.includes('LOOPBACK'))) return [];
+      return [
+        {
+          detail: `ifconfig lists ${interfaces.map((i) => i.name).join(', ')} and no loopback interface.`,
+          evidence: interfaces
+            .slice(0, 3)
+            .map((i) => ({ file: IFCONFIG, line: i.line, excerpt: text.split('\n')[i.line - 1] ?? '' })),
         },
       ];
     },

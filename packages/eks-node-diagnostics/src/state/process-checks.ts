@@ -5,6 +5,24 @@ import { lineOf, parseSysctls, sysctlNumber } from './sysctl';
 const SYSCTL = 'sysctls/sysctl_all.txt';
 const PS = 'system/ps.txt';
 const PS_THREADS = 'system/ps-threads.txt';
+const LARGE_ENV = 'system/large_environments.txt';
+
+/** The command of each PID in `ps fauxwww` output (tree drawing stripped). */
+function commandsByPid(ps: string | undefined): Map<string, string> {
+  const commands = new Map<string, string>();
+  for (const line of dataLines(ps)) {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length < 11 || !/^\d+$/.test(fields[1] ?? '')) continue;
+    commands.set(
+      fields[1] as string,
+      fields
+        .slice(10)
+        .join(' ')
+        .replace(/^[|\\_ ]+/, ''),
+    );
+  }
+  return commands;
+}
 
 function dataLines(text: string | undefined): string[] {
   if (!text) return [];
@@ -121,6 +139,47 @@ export const PROCESS_CHECKS: readonly StateCheck[] = [
       });
       if (count < 20) return [];
       return [{ detail: `${formatCount(count)} zombie processes in the process table.`, evidence: zombies }];
+    },
+  },
+  {
+    kind: 'state',
+    id: 'system.large-environment',
+    pack: 'system',
+    category: 'resource-pressure',
+    severity: 'low',
+    title: 'Processes with more than 1000 environment variables',
+    description:
+      'Some processes carry more than 1000 environment variables, usually service links (enableServiceLinks) in a namespace with many services: container start slows down and programs that copy their environment waste memory, and past the kernel limit exec fails.',
+    remediation:
+      'Set enableServiceLinks: false in the pod spec of those workloads (they find services through DNS), or split the namespace.',
+    source:
+      'NMA LargeEnvironment (> 1000 variables; Warning → low), from the collector’s system/large_environments.txt',
+    files: [LARGE_ENV, PS],
+    thresholds: { variables: 1000 },
+    evaluate(files) {
+      const text = files.get(LARGE_ENV);
+      if (!text) return [];
+      const commands = commandsByPid(files.get(PS));
+      const rows = text.split('\n').flatMap((line, index) => {
+        const match = /^(\d{1,10})\t(\d{1,10})\s*$/.exec(line);
+        const count = Number(match?.[2]);
+        return match && count > 1000 ? [{ pid: match[1] as string, count, line: index + 1, text: line }] : [];
+      });
+      if (rows.length === 0) return [];
+      rows.sort((a, b) => b.count - a.count);
+      const named = rows.map((row) => {
+        const command = commands.get(row.pid);
+        return `PID ${row.pid}${command ? ` (${command.slice(0, 80)})` : ''}: ${formatCount(row.count)} variables`;
+      });
+      const top = rows[0] as (typeof rows)[number];
+      const topCommand = commands.get(top.pid)?.split(' ')[0];
+      return [
+        {
+          subject: topCommand ?? `PID ${top.pid}`,
+          detail: `${rows.length} process${rows.length === 1 ? '' : 'es'} with more than 1000 environment variables: ${named.slice(0, 5).join('; ')}.`,
+          evidence: rows.slice(0, 3).map((row) => ({ file: LARGE_ENV, line: row.line, excerpt: row.text })),
+        },
+      ];
     },
   },
 ];

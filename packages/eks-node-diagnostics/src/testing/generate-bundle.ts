@@ -231,6 +231,29 @@ function dmesgFile(node: GeneratedNode, injected: readonly string[]): string {
   ].join('\n');
 }
 
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `Mon Nov  2 10:11:12 2026`, as `dmesg --ctime` prints a time. */
+function ctime(ms: number): string {
+  const d = new Date(ms);
+  const hms = [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
+  return `${DAYS[d.getUTCDay()]} ${MONTH_NAMES[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${hms} ${d.getUTCFullYear()}`;
+}
+
+/**
+ * `dmesg --ctime` of the same ring buffer (kernel/dmesg.human.current): each `[seconds.micros]`
+ * since boot becomes a wall-clock time; other lines are kept as they are.
+ */
+function humanDmesg(text: string, bootMs: number): string {
+  return text.replace(/^\[\s*(\d+)\.(\d+)\]/gm, (_, seconds: string, micros: string) => {
+    const ms = bootMs + Number(seconds) * 1000 + Math.floor(Number(micros.padEnd(6, '0').slice(0, 6)) / 1000);
+    return `[${ctime(ms)}]`;
+  });
+}
+
 async function listFiles(root: string): Promise<Array<{ path: string; file: string; size: number }>> {
   const out: Array<{ path: string; file: string; size: number }> = [];
   const walk = async (dir: string) => {
@@ -287,7 +310,12 @@ export async function generateBundle(options: GenerateBundleOptions): Promise<Ge
   }
   options.editFiles?.(files);
   const misses = nearMisses();
-  files.set('kernel/dmesg.current', dmesgFile(node, logInjections.get('kernel/dmesg.current') ?? []));
+  const dmesg = dmesgFile(node, logInjections.get('kernel/dmesg.current') ?? []);
+  files.set('kernel/dmesg.current', dmesg);
+  // the collector writes the ring buffer twice: raw (dmesg) and with wall-clock times (dmesg
+  // --ctime); the node booted 16 days before the collection, so the planted `[1234567.123456]`
+  // lines (14.3 days of uptime) fall inside the two days of logs
+  files.set('kernel/dmesg.human.current', humanDmesg(dmesg, end - 16 * 24 * 3600_000));
   logInjections.delete('kernel/dmesg.current');
   const totalBytes = (options.sizeMb ?? 1) * 1024 * 1024;
   let bytes = 0;

@@ -195,6 +195,59 @@ export function inodesFile(rootUse: number): string {
   ].join('\n');
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Two days of /var/log/cron on an AL2 node: the hourly run-parts, sysstat every 10 minutes, and a
+ * user job every 5 minutes whose start drifts by a second (none of them runs twice within 5 minutes).
+ */
+export function cronLog(node: GeneratedNode, collectedAt: string): string {
+  const end = Date.parse(collectedAt);
+  const host = node.hostname.split('.')[0] as string;
+  const lines: string[] = [];
+  let pid = 21000;
+  for (let minute = Math.ceil((end - 2 * 24 * 3600_000) / 60_000); minute * 60_000 < end; minute += 1) {
+    const at = (second: number) => {
+      const d = new Date(minute * 60_000 + second * 1000);
+      return `${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+    };
+    const m = new Date(minute * 60_000).getUTCMinutes();
+    if (m === 1) {
+      lines.push(`${at(1)} ${host} CROND[${pid++}]: (root) CMD (run-parts /etc/cron.hourly)`);
+      lines.push(`${at(1)} ${host} run-parts(/etc/cron.hourly)[${pid++}]: starting 0anacron`);
+      lines.push(`${at(1)} ${host} run-parts(/etc/cron.hourly)[${pid++}]: finished 0anacron`);
+    }
+    if (m % 10 === 0) lines.push(`${at(1)} ${host} CROND[${pid++}]: (root) CMD (/usr/lib64/sa/sa1 1 1)`);
+    if (m % 5 === 0)
+      lines.push(
+        `${at(minute % 2 === 0 ? 2 : 1)} ${host} CROND[${pid++}]: (root) CMD (/opt/agent/bin/report-health >/dev/null 2>&1)`,
+      );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `ifconfig` output (interfaces that are up), with or without the loopback interface. */
+export function ifconfigFile(ip: string, loopback: boolean): string {
+  return [
+    'eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 9001',
+    `        inet ${ip}  netmask 255.255.255.0  broadcast 10.0.1.255`,
+    '        ether 0a:1b:2c:3d:4e:5f  txqueuelen 1000  (Ethernet)',
+    '',
+    'eni4f2c1d0e3a: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 9001',
+    '        ether 7e:2f:8a:11:22:33  txqueuelen 0  (Ethernet)',
+    '',
+    ...(loopback
+      ? [
+          'lo: flags=73<UP,LOOPBACK,RUNNING>  mtu 65536',
+          '        inet 127.0.0.1  netmask 255.0.0.0',
+          '        loop  txqueuelen 1000  (Local Loopback)',
+          '',
+        ]
+      : []),
+  ].join('\n');
+}
+
 /** The collector's whole files for a healthy node. */
 export function healthyStateFiles(node: GeneratedNode, collectedAt: string): StateFileMap {
   const files: StateFileMap = new Map();
@@ -259,6 +312,30 @@ export function healthyStateFiles(node: GeneratedNode, collectedAt: string): Sta
   files.set(
     'networking/conntrack.txt',
     '*** Output of conntrack -S *** \ncpu=0   \tfound=12 invalid=3 insert=0 insert_failed=0 drop=0 early_drop=0 error=0 search_restart=5\n',
+  );
+  files.set('var_log/cron', cronLog(node, collectedAt));
+  files.set('system/large_environments.txt', 'PID\tCount\n');
+  files.set('networking/ifconfig.txt', ifconfigFile(node.ip, true));
+  files.set(
+    'storage/xfs.txt',
+    [
+      'meta-data=/dev/nvme0n1p1         isize=512    agcount=16, agsize=1310592 blks',
+      '         =                       sectsz=4096  attr=2, projid32bit=1',
+      '         =                       crc=1        finobt=1, sparse=1, rmapbt=0',
+      'data     =                       bsize=4096   blocks=20969472, imaxpct=25',
+      'naming   =version 2              bsize=16384  ascii-ci=0, ftype=1',
+      'log      =internal log           bsize=4096   blocks=16384, version=2',
+      'realtime =none                   extsz=4096   blocks=0, rtextents=0',
+      '   from      to extents  blocks    pct',
+      '      1       1     912     912   0.01',
+      '      2       3    1041    2534   0.02',
+      '      4       7     611    3288   0.03',
+      ' 524288 1048575       4 3906402  34.18',
+      'total free extents 3212',
+      'total free blocks 11428731',
+      'average free extent size 3558.2',
+      '',
+    ].join('\n'),
   );
   files.set('storage/mounts.txt', mountsFile(41));
   files.set('storage/inodes.txt', inodesFile(12));

@@ -1,6 +1,6 @@
 import { LOG_RULES } from '../rules/catalog';
 import type { StateFileMap } from './healthy-state';
-import { inodesFile, mountsFile } from './healthy-state';
+import { ifconfigFile, inodesFile, mountsFile } from './healthy-state';
 
 /** Lines to add to a log file of the bundle, and how many times. */
 export interface LogInjection {
@@ -63,6 +63,19 @@ const STATE_INJECTIONS: Injection[] = [
         'root       45123  0.0  0.0      0     0 ?        Z    09:12   0:00  \\_ [healthcheck.sh] <defunct>';
       files.set('system/ps.txt', `${files.get('system/ps.txt') ?? ''}${`${zombie}\n`.repeat(27)}`);
     },
+  },
+  {
+    rule: 'system.large-environment',
+    state: (files) => {
+      const java =
+        'root        4412  2.1  6.3 8123456 2097152 ?     Ssl  Nov01  61:02  \\_ java -Xmx2g -jar /app/cart.jar';
+      files.set('system/ps.txt', `${files.get('system/ps.txt') ?? ''}${java}\n`);
+      files.set('system/large_environments.txt', 'PID\tCount\n4412\t1523\n');
+    },
+  },
+  {
+    rule: 'networking.loopback-down',
+    state: (files) => files.set('networking/ifconfig.txt', ifconfigFile('10.0.1.23', false)),
   },
   {
     rule: 'networking.ip-forward-disabled',
@@ -141,9 +154,10 @@ export function allInjections(): Injection[] {
       logs: [
         {
           file: CONCRETE[prefix] ?? prefix,
+          // a rule that counts each subject on its own needs its threshold from one subject
           lines: Array.from(
             { length: count },
-            (_, i) => rule.examples.match[i % rule.examples.match.length] as string,
+            (_, i) => rule.examples.match[rule.perSubject ? 0 : i % rule.examples.match.length] as string,
           ),
         },
       ],

@@ -4,6 +4,9 @@ import type { LogRule } from '../types';
 const I = (level: string, msg: string) =>
   `{"level":"${level}","ts":"2026-11-02T10:11:12.123Z","caller":"ipamd/ipamd.go:512","msg":"${msg}"}`;
 const K = 'Nov 02 10:11:12 ip-10-0-1-23.ec2.internal kubelet[3012]:';
+/** A line of the aws-cni plugin's own log (var_log/aws-routed-eni/plugin.log). */
+const P = (msg: string) =>
+  `{"level":"error","ts":"2026-11-02T10:11:12.123Z","caller":"routed-eni-cni-plugin/cni.go:279","msg":"${msg}"}`;
 
 /** VPC CNI: IP address management, ENIs, aws-node readiness, the network policy agent. */
 export const CNI_IPAMD_RULES: readonly LogRule[] = [
@@ -54,16 +57,20 @@ export const CNI_IPAMD_RULES: readonly LogRule[] = [
       'The CNI plugin repeatedly failed to assign an IP to new pods (the warm pool is empty or ipamd is unreachable).',
     remediation:
       'Check the cni-ipamd findings for the cause (subnet exhaustion, ENI limits, ipamd down); on small instance types the per-node ENI/IP limit caps pods (max-pods).',
-    source: 'VPC CNI plugin "failed to assign an IP address to container"; EKS troubleshooting',
+    source:
+      'VPC CNI plugin: "Failed to assign an IP address to container|pod" in plugin.log, "add cmd: failed to assign an IP address to container" in the kubelet and containerd; EKS troubleshooting',
     fisHint: 'IP address exhaustion, pods cannot start',
     files: [...IPAMD_LOGS, ...RUNTIME_LOGS],
-    contains: ['failed to assign an IP address'],
-    pattern: /failed to assign an IP address to container/,
+    // plugin.log capitalises the message the kubelet quotes in lower case: the literal skips the F
+    contains: ['ailed to assign an IP address'],
+    pattern: /[Ff]ailed to assign an IP address to (?:container|pod)/,
     minOccurrences: 3,
     windowMinutes: 15,
     examples: {
       match: [
         `${K} E1102 10:11:12.1 3012 pod_workers.go:1300] "Error syncing pod, skipping" err="failed to setup network for sandbox: add cmd: failed to assign an IP address to container" pod="shop/cart"`,
+        P('Failed to assign an IP address to container 9f2c1d3e4b5a'),
+        P('Failed to assign an IP address to pod cart-7d9f8-abcde, namespace shop sandbox 9f2c1d3e4b5a'),
       ],
       noMatch: [
         I('info', 'Send AddNetworkReply: IPv4Addr: 10.0.1.77, IPv6Addr: , DeviceNumber: 0, err: <nil>'),
@@ -185,7 +192,7 @@ export const CNI_IPAMD_RULES: readonly LogRule[] = [
         `${K} I1102 10:11:12.123456    3012 prober.go:107] "Probe failed" probeType="Readiness" pod="kube-system/aws-node-7xk2p" podUID="4b1f" containerName="aws-node" probeResult="failure" output="{\\"level\\":\\"info\\",\\"msg\\":\\"timeout: failed to connect service \\\\\\":50051\\\\\\" within 5s\\"}"`,
       ],
       noMatch: [
-        `${K} I1102 10:11:12.123456    3012 prober.go:107] "Probe failed" probeType="Readiness" pod="shop/cart-7d9f8-abcde" podUID="4b1f" containerName="cart" probeResult="failure"`,
+        `${K} I1102 10:11:12.123456    3012 prober.go:107] "Probe failed" probeType="Liveness" pod="kube-system/aws-node-7xk2p" podUID="4b1f" containerName="aws-node" probeResult="failure" output="timeout: failed to connect service \\":50051\\" within 5s"`,
         `${K} I1102 10:11:12.123456    3012 kubelet.go:2442] "SyncLoop (probe)" probe="readiness" status="ready" pod="kube-system/aws-node-7xk2p"`,
       ],
     },
@@ -201,16 +208,22 @@ export const CNI_IPAMD_RULES: readonly LogRule[] = [
       'The aws-cni plugin cannot call ipamd over gRPC (port 50051): ipamd is down, so pod sandboxes fail.',
     remediation:
       'Check that the aws-node pod runs and is ready on this node; read its logs for the crash reason.',
-    source: 'VPC CNI plugin "Error received from AddNetwork gRPC call"',
+    source:
+      'VPC CNI plugin: "Error received from AddNetwork grpc call" in plugin.log, "…AddNetwork gRPC call" as the kubelet quotes it',
     fisHint: 'CNI failure, pods cannot start',
     files: [...IPAMD_LOGS, ...RUNTIME_LOGS],
-    contains: ['gRPC call'],
-    pattern: /Error received from (?:AddNetwork|DelNetwork) gRPC call/,
+    // plugin.log writes "grpc", the error the kubelet quotes "gRPC": the literal stops before it,
+    // so the search a finding suggests (this literal) finds both wordings, Add and Del
+    contains: ['Error received from '],
+    pattern: /Error received from (?:AddNetwork|DelNetwork) g(?:RPC|rpc) call/,
     minOccurrences: 3,
     windowMinutes: 15,
     examples: {
       match: [
         `${K} E1102 10:11:12.1 3012 kuberuntime_sandbox.go:72] "Failed to create sandbox for pod" err="add cmd: Error received from AddNetwork gRPC call: rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial tcp 127.0.0.1:50051: connect: connection refused\\""`,
+        P(
+          'Error received from AddNetwork grpc call for containerID 9f2c1d3e4b5a: rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial tcp 127.0.0.1:50051: connect: connection refused\\"',
+        ),
       ],
       noMatch: [I('info', 'Received AddNetwork for NS /var/run/netns/cni-1f2e, Sandbox 9f2c, ifname eth0')],
     },
@@ -225,13 +238,16 @@ export const CNI_IPAMD_RULES: readonly LogRule[] = [
     description:
       'The network policy agent could not restore its eBPF maps after a restart: network policies may not be enforced, or may block traffic, until it recovers.',
     remediation: 'Restart aws-node on the node; upgrade the VPC CNI to a version with the recovery fix.',
-    source: 'NMA NPABPFRecoveryError',
+    source: 'NMA NPABPFRecoveryError (recovery failures and "got err for … in-mem map" map errors)',
     files: ['var_log/aws-routed-eni/network-policy-agent', 'var_log/aws-routed-eni/ebpf-sdk'],
-    contains: ['ecover'],
-    pattern: /(?:Failed to recover the BPF state|BPF State Recovery failed|failed to recover global maps)/,
+    contains: ['ecover', 'in-mem map'],
+    pattern:
+      /(?:Failed to recover the BPF state|BPF State Recovery failed|failed to recover global maps|got err for (?:cluster policy )?(?:ingress|egress) in-mem map)/,
     examples: {
       match: [
         '{"level":"error","ts":"2026-11-02T10:11:12.123Z","logger":"ebpf-client","msg":"Failed to recover the BPF state: failed to load pinned maps"}',
+        '{"level":"error","ts":"2026-11-02T10:11:12.123Z","logger":"ebpf-client","caller":"ebpf/bpf_client.go:439","msg":"got err for ingress in-mem map","error":"map key not found"}',
+        '{"level":"error","ts":"2026-11-02T10:11:12.123Z","logger":"ebpf-client","caller":"ebpf/bpf_client.go:471","msg":"got err for cluster policy egress in-mem map","error":"map key not found"}',
       ],
       noMatch: [
         '{"level":"info","ts":"2026-11-02T10:11:12.123Z","logger":"ebpf-client","msg":"Successfully recovered BPF state"}',

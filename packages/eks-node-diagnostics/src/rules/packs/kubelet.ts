@@ -3,7 +3,7 @@ import type { LogRule } from '../types';
 
 const J = 'Nov 02 10:11:12 ip-10-0-1-23.ec2.internal kubelet[3012]:';
 
-/** Kubelet: PLEG, readiness, pressure and eviction, certificates, API server reachability, restarts. */
+/** Kubelet: PLEG, readiness, pressure and eviction, certificates, API server reachability, restarts, probes. */
 export const KUBELET_RULES: readonly LogRule[] = [
   {
     kind: 'log',
@@ -125,15 +125,32 @@ export const KUBELET_RULES: readonly LogRule[] = [
     severity: 'high',
     title: 'Node reports {subject}',
     description:
-      'The kubelet recorded a pressure condition on the node (memory, disk or PIDs); the scheduler stops placing pods there and evictions follow.',
+      'The kubelet recorded a pressure condition on the node (memory, disk or PIDs); the scheduler stops placing pods there and evictions follow. A condition the kubelet later cleared (NodeHasNoDiskPressure, NodeHasSufficientMemory, NodeHasSufficientPID) is reported low, with the time it cleared.',
     remediation:
       'See the matching eviction or state finding for the resource; free it or give the node more of it, and set requests so the scheduler accounts for real use.',
-    source: 'kubelet node status events (NPD/NMA pressure conditions)',
+    source:
+      'kubelet node status events (NPD/NMA pressure conditions); a later "NodeHasNo…/NodeHasSufficient…" clears it',
     fisHint: 'resource pressure, memory pressure, disk pressure',
     files: KUBELET_LOGS,
     contains: ['event="NodeHas'],
     pattern: /event="(NodeHas(?:DiskPressure|InsufficientMemory|InsufficientPID))"/,
     subjectGroup: 1,
+    resolvedBy: {
+      contains: ['event="NodeHas'],
+      pattern: /event="(NodeHas(?:NoDiskPressure|SufficientMemory|SufficientPID))"/,
+      clears: {
+        NodeHasNoDiskPressure: 'NodeHasDiskPressure',
+        NodeHasSufficientMemory: 'NodeHasInsufficientMemory',
+        NodeHasSufficientPID: 'NodeHasInsufficientPID',
+      },
+      severity: 'low',
+      title: 'Node reported {subject}, since cleared',
+      examples: [
+        `${J} I1102 10:31:12.123456    3012 kubelet_node_status.go:687] "Recording event message for node" node="ip-10-0-1-23.ec2.internal" event="NodeHasNoDiskPressure"`,
+        `${J} I1102 10:31:12.1 3012 kubelet_node_status.go:687] "Recording event message for node" node="ip-10-0-1-23.ec2.internal" event="NodeHasSufficientMemory"`,
+        `${J} I1102 10:31:12.1 3012 kubelet_node_status.go:687] "Recording event message for node" node="ip-10-0-1-23.ec2.internal" event="NodeHasSufficientPID"`,
+      ],
+    },
     examples: {
       match: [
         `${J} I1102 10:11:12.123456    3012 kubelet_node_status.go:687] "Recording event message for node" node="ip-10-0-1-23.ec2.internal" event="NodeHasDiskPressure"`,
@@ -152,19 +169,28 @@ export const KUBELET_RULES: readonly LogRule[] = [
     pack: 'kubelet',
     category: 'kubelet',
     severity: 'critical',
-    title: 'Kubelet certificate has expired',
+    title: 'Kubelet TLS fails: a certificate has expired or is not yet valid',
+    // Go's x509 error says which: "current time … is after <notAfter>" (expired, or the clock is
+    // ahead) or "… is before <notBefore>" (not yet valid: the clock is behind)
+    subjectTitles: {
+      after: 'Kubelet TLS fails: a certificate has expired (or the node clock is ahead)',
+      before: 'Kubelet TLS fails: a certificate is not yet valid (the node clock is behind)',
+    },
     description:
-      'TLS to or from the kubelet fails because a certificate has expired or is not yet valid (often clock skew): the node cannot talk to the API server.',
+      'TLS between the kubelet and the API server fails because a certificate is outside its validity period: expired, or not yet valid because the node clock is wrong (clock skew). The node cannot talk to the API server.',
     remediation:
-      'Check the node clock (time-sync findings) first; then let the kubelet rotate its client certificate (rotateCertificates) or replace the node.',
-    source: 'Go crypto/x509 error text; EKS troubleshooting',
+      'Check the node clock (time-sync findings) first: "is before" in the evidence means the clock is behind; then let the kubelet rotate its client certificate (rotateCertificates) or replace the node.',
+    source: 'Go crypto/x509 error text ("current time … is after/before …"); EKS troubleshooting',
     fisHint: 'node not ready, API server unreachable',
     files: KUBELET_LOGS,
     contains: ['x509: certificate has expired'],
-    pattern: /x509: certificate has expired or is not yet valid/,
+    pattern:
+      /x509: certificate has expired or is not yet valid(?:: current time \S{1,64} is (after|before) )?/,
+    subjectGroup: 1,
     examples: {
       match: [
         `${J} E1102 10:11:12.123456    3012 kubelet_node_status.go:96] "Unable to register node with API server" err="Post \\"https://ABC.gr7.us-east-1.eks.amazonaws.com/api/v1/nodes\\": x509: certificate has expired or is not yet valid: current time 2026-11-02T10:11:12Z is after 2026-10-30T00:00:00Z"`,
+        `${J} E1102 08:11:12.123456    3012 reflector.go:158] "Unhandled Error" err="k8s.io/client-go/informers/factory.go:160: Failed to watch *v1.Node: failed to list *v1.Node: Get \\"https://ABC.gr7.us-east-1.eks.amazonaws.com/api/v1/nodes?limit=500\\": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-11-02T08:11:12Z is before 2026-11-02T09:00:00Z" logger="UnhandledError"`,
       ],
       noMatch: [
         `${J} I1102 10:11:12.123456    3012 certificate_manager.go:356] "Certificate rotation is enabled"`,
@@ -305,6 +331,40 @@ export const KUBELET_RULES: readonly LogRule[] = [
       noMatch: [
         'Nov 02 10:11:12 ip-10-0-1-23.ec2.internal systemd[1]: kubelet.service: Scheduled restart job, restart counter is at 1.',
         'Nov 02 10:11:12 ip-10-0-1-23.ec2.internal systemd[1]: kubelet.service: Consumed 1min 3.2s CPU time.',
+      ],
+    },
+  },
+  {
+    kind: 'log',
+    id: 'kubelet.probe-failures',
+    pack: 'kubelet',
+    category: 'kubelet',
+    severity: 'low',
+    title: 'Pod probes fail faster than 5 per second',
+    description:
+      'Readiness or liveness probes of pods on this node failed more than 5 times within a second: many pods failing their probes at once points at the node (CPU starvation, pod networking, DNS) rather than one application. aws-node is reported by cni-ipamd.aws-node-not-ready.',
+    remediation:
+      'See whether the failing pods share a cause on the node (CPU throttling or steal, conntrack or ENA allowance drops, DNS timeouts); for one pod alone, fix its probe endpoint or timeouts.',
+    source:
+      'NMA ReadinessProbeFailures / LivenessProbeFailures (a limiter of 1/s with a burst of 5: "only above 5/s"; Warning → low per the reference)',
+    fisHint: 'CPU stress, network latency',
+    files: KUBELET_LOGS,
+    contains: ['"Probe failed" probeType="', 'probe for "'],
+    // the kubelet's structured wording, and the older `Readiness probe for "pod_ns(uid):container" failed`
+    pattern:
+      /(?:"Probe failed" probeType="(?:Readiness|Liveness)" pod="(?!kube-system\/aws-node-)([^"]{1,253})"|(?:Readiness|Liveness) probe for "(?!aws-node-)([^"(]{1,253})(?:\([^"]{0,253})?" failed)/,
+    subjectGroup: 1,
+    minOccurrences: 6,
+    windowMinutes: 1 / 60,
+    examples: {
+      match: [
+        `${J} I1102 10:11:12.123456    3012 prober.go:107] "Probe failed" probeType="Readiness" pod="shop/web-6d4cf56db6-7xk2p" podUID="4b1f" containerName="web" probeResult="failure" output="Get \\"http://10.0.1.77:8080/ready\\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"`,
+        `${J} I1102 10:11:12.123456    3012 prober.go:107] "Probe failed" probeType="Liveness" pod="shop/cart-7d9f8-abcde" podUID="9f2c" containerName="cart" probeResult="failure" output="command timed out"`,
+        `${J} I1102 10:11:12.123456    3012 prober.go:116] Readiness probe for "web-6d4cf56db6-7xk2p_shop(4b1f2c3d-aaaa-bbbb-cccc-123456789abc):web" failed (failure): HTTP probe failed with statuscode: 503`,
+      ],
+      noMatch: [
+        `${J} I1102 10:11:12.123456    3012 prober.go:107] "Probe failed" probeType="Startup" pod="shop/web-6d4cf56db6-7xk2p" podUID="4b1f" containerName="web" probeResult="failure" output="HTTP probe failed with statuscode: 503"`,
+        `${J} I1102 10:11:12.123456    3012 kubelet.go:2442] "SyncLoop (probe)" probe="liveness" status="unhealthy" pod="shop/web-6d4cf56db6-7xk2p"`,
       ],
     },
   },

@@ -52,4 +52,28 @@ export const STORAGE_RULES: readonly LogRule[] = [
       ],
     },
   },
+  {
+    kind: 'log',
+    id: 'storage.xfs-free-space-fragmented',
+    pack: 'storage',
+    category: 'storage',
+    severity: 'medium',
+    title: 'XFS free space is fragmented (average free extent {subject} blocks)',
+    description:
+      'xfs_db reports an average free extent under 16 blocks on an XFS file system: free space is scattered in small pieces, so creating files (inodes need contiguous chunks) can fail with "no space left on device" while df still shows free space.',
+    remediation:
+      'Free space on the volume (images, logs, emptyDir data), or grow it; a node whose root volume keeps fragmenting is best replaced with a larger or fresh volume.',
+    source:
+      'NMA XFSSmallAverageClusterSize (xfs_db freesp -s "average free extent size" < 16; Warning → medium)',
+    fisHint: 'disk full, storage exhaustion',
+    files: ['storage/xfs.txt'],
+    contains: ['average free extent size'],
+    // under 16: one digit, or 10 to 15, with an optional fraction
+    pattern: /^\s*average free extent size ((?:\d|1[0-5])(?:\.\d+)?)\s*$/,
+    subjectGroup: 1,
+    examples: {
+      match: ['average free extent size 3.66129', 'average free extent size 15'],
+      noMatch: ['average free extent size 3558.2', 'average free extent size 16.0'],
+    },
+  },
 ];
