@@ -33,6 +33,8 @@ function parseArgs(argv) {
   const options = { quick: false, only: FAMILIES, docs: true, save: undefined, out: undefined };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
+    // `pnpm bench -- --quick` passes the separator through (npm drops it): nothing to read there
+    if (arg === '--') continue;
     if (arg === '--quick') options.quick = true;
     else if (arg === '--no-docs') options.docs = false;
     else if (arg === '--only') options.only = (argv[++i] ?? '').split(',').filter(Boolean);
