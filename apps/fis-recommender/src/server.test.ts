@@ -61,6 +61,25 @@ describe('fis-recommender server', () => {
     expect(JSON.parse(text(result))).toEqual(structured);
   });
 
+  it('says what FIS cannot do instead of recommending an API fault that cannot reach DynamoDB', async () => {
+    const result = await call('recommend_fis_experiments', {
+      finding: { summary: 'DynamoDB throttling: ThrottlingException on the orders table during the sale.' },
+    });
+    expect(result.isError).toBeFalsy();
+    const structured = result.structuredContent as {
+      recommendations: Array<{ actionId: string; parameters: Record<string, string> }>;
+      limitations: string[];
+    };
+    expect(structured.recommendations[0]).toMatchObject({
+      actionId: 'aws:network:disrupt-connectivity',
+      parameters: { scope: 'dynamodb' },
+    });
+    expect(structured.recommendations.map((r) => r.actionId)).not.toContain(
+      'aws:fis:inject-api-throttle-error',
+    );
+    expect(structured.limitations[0]).toMatch(/^FIS cannot return throttling errors from dynamodb API calls/);
+  });
+
   it('accepts a recommendation as is in create_fis_template (the chain works without translation)', async () => {
     const recommended = await call('recommend_fis_experiments', {
       finding: { summary: 'checkout pods OOMKilled every few minutes in prod', resources: [] },
@@ -140,6 +159,18 @@ describe('fis-recommender server', () => {
         'create_fis_template',
         { recommendation: { action: 'aws:ec2:stop-instances' }, target_config: { duration: 'PT13H' } },
         /target_config\.duration/,
+      ],
+      [
+        'both resourceArns and tags (a FIS target takes one or the other)',
+        'create_fis_template',
+        {
+          recommendation: { action: 'aws:ec2:stop-instances' },
+          target_config: {
+            resourceArns: ['arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0'],
+            tags: { Environment: 'staging' },
+          },
+        },
+        /FIS_INVALID_INPUT.*target_config\.resourceArns, target_config\.tags: give resourceArns or tags, not both/,
       ],
       [
         'a resource type the action does not take',

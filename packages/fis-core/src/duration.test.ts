@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDuration, formatIsoDuration, parseIsoDuration } from './duration';
+import { describeDuration, formatIsoDuration, isExactIsoDuration, parseIsoDuration } from './duration';
 
 describe('parseIsoDuration', () => {
   it.each([
@@ -20,6 +20,18 @@ describe('parseIsoDuration', () => {
       expect(parseIsoDuration(text)).toBeNull();
     },
   );
+});
+
+describe('isExactIsoDuration', () => {
+  it('accepts durations written as FIS expects them', () => {
+    for (const text of ['PT30S', 'PT5M', 'PT1H30M', 'P1D']) expect(isExactIsoDuration(text)).toBe(true);
+  });
+
+  it('tells apart what parseIsoDuration reads leniently: lower case and surrounding spaces', () => {
+    for (const text of [' PT5M', 'PT5M ', 'PT5m', 'pt5m', '5m', '']) {
+      expect(isExactIsoDuration(text), JSON.stringify(text)).toBe(false);
+    }
+  });
 });
 
 describe('formatIsoDuration', () => {

@@ -21,6 +21,19 @@ export function parseIsoDuration(text: string): number | null {
 }
 
 /**
+ * True when the text is an ISO 8601 duration written exactly as FIS expects it: upper-case
+ * designators and no surrounding spaces (`PT5M`, not `PT5m` or ` PT5M`). {@link parseIsoDuration}
+ * reads those leniently; this tells them apart.
+ *
+ * @example
+ * isExactIsoDuration('PT5M'); // true
+ * isExactIsoDuration('pt5m'); // false
+ */
+export function isExactIsoDuration(text: string): boolean {
+  return parseIsoDuration(text) !== null && ISO_DURATION.test(text);
+}
+
+/**
  * Writes a number of seconds as the shortest ISO 8601 duration FIS accepts (`PT5M`, `PT1H30M`).
  *
  * @example

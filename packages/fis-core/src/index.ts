@@ -64,7 +64,7 @@ export type {
   CatalogTemplateRule,
   ParameterType,
 } from './catalog/types';
-export { describeDuration, formatIsoDuration, parseIsoDuration } from './duration';
+export { describeDuration, formatIsoDuration, isExactIsoDuration, parseIsoDuration } from './duration';
 export { FisCoreError, FisCoreErrorCode } from './errors';
 export { CONTEXTS } from './recommend/knowledge/contexts';
 export { FAILURE_MODES } from './recommend/knowledge/failure-modes';

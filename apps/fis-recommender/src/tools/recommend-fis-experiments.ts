@@ -17,6 +17,11 @@ export const RecommendOutputSchema = z.object({
   findingId: z.string().describe('Id of the finding (given, or derived stably from its content).'),
   count: z.number().int(),
   recommendations: z.array(RecommendationSchema),
+  limitations: z
+    .array(z.string())
+    .describe(
+      'What FIS cannot do for this finding, said plainly (e.g. no FIS fault throttles DynamoDB); empty when FIS covers it.',
+    ),
   analysis: z.object({
     contexts: z.array(SignalSummary),
     symptoms: z.array(SignalSummary),
@@ -35,7 +40,9 @@ export function registerRecommendFisExperimentsTool(server: McpServer, deps: Ser
         'Give the finding in its own words (summary, and title, type, resources ARNs, evidence when you have them); ' +
         'the minimal {id, summary, type} works, and so does an AWS DevOps Agent finding. Each recommendation has a stable id, ' +
         'the FIS actionId, a score in [0, 1], the signals that matched, a testable hypothesis, safe parameters, a suggested target, ' +
-        'a stop condition, blast-radius notes and the IAM permissions. Pass a recommendation as is to create_fis_template. Read-only.',
+        'a stop condition, blast-radius notes and the IAM permissions. `limitations` says what FIS cannot do for the finding ' +
+        '(no FIS fault throttles DynamoDB or Lambda, none targets MSK): say so rather than overstate an experiment. ' +
+        'Pass a recommendation as is to create_fis_template. Read-only.',
       inputSchema: {
         finding: FindingInputSchema.describe('The finding: at least a summary (or title).'),
         limit: z

@@ -1,12 +1,14 @@
 import type { Finding } from '@faultline/findings';
 import type { Catalog } from '../catalog/catalog';
 import type { SignalDefinition } from './knowledge/types';
-import { matchTerm, type PreparedText, prepareText } from './text-signals';
+import { matchTerm, type PreparedText, prepareText, termPositions } from './text-signals';
 
 /** How strongly one signal (a context or a symptom) is present in a finding. */
 export interface SignalScore {
   score: number;
   matched: string[];
+  /** Token positions of the matched words in the finding's text (none for ARN evidence). */
+  positions?: number[];
 }
 
 /** Everything the recommender reads from a finding. */
@@ -32,6 +34,12 @@ export function saturate(weight: number): number {
   return 1 - Math.exp(-weight);
 }
 
+/**
+ * The score of a signal the finding names outright: matched words weighing 2 or more together (a
+ * term that alone names it, or several hints), or an ARN of its resource type.
+ */
+export const NAMED = saturate(2);
+
 function scoreSignals(
   text: PreparedText,
   definitions: readonly SignalDefinition[],
@@ -40,13 +48,16 @@ function scoreSignals(
   for (const definition of definitions) {
     let weight = 0;
     const matched: string[] = [];
+    const excluded = new Set((definition.except ?? []).flatMap((phrase) => termPositions(text, phrase)));
+    const positions: number[] = [];
     for (const [term, termWeight] of definition.terms) {
-      if (matchTerm(text, term)) {
+      if (matchTerm(text, term, excluded)) {
         weight += termWeight;
         matched.push(term.replace(/\*/g, ''));
+        positions.push(...termPositions(text, term).filter((p) => !excluded.has(p)));
       }
     }
-    if (weight > 0) scores.set(definition.id, { score: saturate(weight), matched });
+    if (weight > 0) scores.set(definition.id, { score: saturate(weight), matched, positions });
   }
   return scores;
 }
@@ -67,6 +78,29 @@ function arnsByResourceType(resources: readonly string[], catalog: Catalog): Map
   // A spot instance ARN is an instance ARN: keep it under aws:ec2:instance only.
   out.delete('aws:ec2:spot-instance');
   return out;
+}
+
+/**
+ * Whether a context only hinted at gives way to a context the finding names outright: one of the
+ * same group (ElastiCache named, RDS only hinted by "primary"), another workload platform (ECS
+ * named, Kubernetes only hinted by "OOMKilled"), or a managed service when the hint is a platform
+ * ("cache node" is not an EKS node).
+ */
+function givesWay(hinted: SignalDefinition, named: SignalDefinition): boolean {
+  if (hinted.id === named.id) return false;
+  if (hinted.group !== undefined && hinted.group === named.group) return true;
+  if (hinted.platform === undefined) return false;
+  return named.managed === true || (named.platform !== undefined && named.platform !== hinted.platform);
+}
+
+/** Drops contexts only hinted at when the finding names a context they give way to. */
+function settleHints(contexts: Map<string, SignalScore>, definitions: readonly SignalDefinition[]): void {
+  const named = definitions.filter((d) => (contexts.get(d.id)?.score ?? 0) >= NAMED);
+  for (const definition of definitions) {
+    const score = contexts.get(definition.id)?.score;
+    if (score === undefined || score >= NAMED) continue;
+    if (named.some((other) => givesWay(definition, other))) contexts.delete(definition.id);
+  }
 }
 
 /** Generic symptoms (latency, errors) are often effects: they count for less beside a specific one. */
@@ -101,10 +135,12 @@ export function analyzeFinding(
     if (arns.length === 0) continue;
     const current = contexts.get(definition.id);
     contexts.set(definition.id, {
+      ...current,
       score: Math.max(current?.score ?? 0, 0.95),
       matched: [...(current?.matched ?? []), `ARN of ${types.join(' or ')}`],
     });
   }
+  settleHints(contexts, knowledge.contexts);
   discountGenericSymptoms(symptoms, knowledge.symptoms);
   const lower = raw.toLowerCase();
   const zones = [
@@ -115,6 +151,7 @@ export function analyzeFinding(
     const current = symptoms.get('az-outage');
     const weight = -Math.log(1 - (current?.score ?? 0)) + 1.5;
     symptoms.set('az-outage', {
+      ...current,
       score: saturate(weight),
       matched: [...(current?.matched ?? []), zones[0] as string],
     });

@@ -34,4 +34,20 @@ describe('defaultParameters', () => {
       expect(r.parameters.operations).not.toMatch(/Describe(Instances|Volumes)/);
     }
   });
+
+  it('sets the duration parameter even when the catalog marks it optional, so FIS ends the fault', () => {
+    const stop = catalog.action('aws:ec2:stop-instances');
+    if (!stop) throw new Error('catalog lacks aws:ec2:stop-instances');
+    expect(defaultParameters(stop, undefined, context)).toEqual({ startInstancesAfterDuration: 'PT5M' });
+  });
+
+  it('never recommends stopping instances without starting them again', () => {
+    const { recommendations } = recommend(
+      { summary: 'CPU saturation on the API EC2 instances: 100% CPU for 20 minutes, load average 40.' },
+      { limit: 10 },
+    );
+    const stops = recommendations.filter((r) => r.actionId === 'aws:ec2:stop-instances');
+    expect(stops.length).toBeGreaterThan(0);
+    for (const stop of stops) expect(stop.parameters.startInstancesAfterDuration).toBe('PT5M');
+  });
 });

@@ -123,8 +123,9 @@ function requiredDefault(
 
 /**
  * The parameters of a recommended action: the failure mode's presets (with variables filled), then
- * every required parameter with a safe default, then the duration within the action's limits.
- * Values outside the catalog's bounds are clamped.
+ * every required parameter with a safe default, then the duration within the action's limits (set
+ * even when the catalog marks it optional, so that FIS ends the fault). Values outside the catalog's
+ * bounds are clamped.
  */
 export function defaultParameters(
   action: CatalogAction,
@@ -145,6 +146,11 @@ export function defaultParameters(
         ...(out.service !== undefined && { service: out.service }),
       });
     }
+  }
+  // The duration parameter is set even when optional: it is what makes FIS undo the fault
+  // (aws:ec2:stop-instances without startInstancesAfterDuration leaves the instances stopped).
+  if (durationParameter && out[durationParameter.name] === undefined) {
+    out[durationParameter.name] = formatIsoDuration(durationSeconds);
   }
   for (const parameter of action.parameters) {
     const value = out[parameter.name];

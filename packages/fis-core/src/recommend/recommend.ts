@@ -4,12 +4,15 @@ import { bundledCatalog } from '../catalog/bundled-catalog';
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogAction } from '../catalog/types';
 import { FisCoreError, FisCoreErrorCode } from '../errors';
-import { analyzeFinding, type FindingAnalysis } from './finding-analysis';
+import { apiSubject, fitPresets } from './api-service';
+import { chaosResourceParameters } from './chaos-resource';
+import { analyzeFinding, type FindingAnalysis, NAMED } from './finding-analysis';
 import { CONTEXTS } from './knowledge/contexts';
 import { FAILURE_MODES } from './knowledge/failure-modes';
 import { SYMPTOMS } from './knowledge/symptoms';
 import type { FailureMode, FailureModeAction, SignalDefinition } from './knowledge/types';
 import { lexicalScores } from './lexical-index';
+import { type NotedLimitation, noteLimitation, reportedLimitations } from './limitations';
 import { DEFAULT_DURATION_SECONDS, defaultParameters } from './parameter-defaults';
 import { findPlaceholders } from './placeholders';
 import type { Recommendation, RecommendationResult } from './recommendation';
@@ -37,6 +40,10 @@ interface Candidate {
   score: number;
   mode?: FailureMode;
   modeAction?: FailureModeAction;
+  /** Parameter presets: the failure mode's, adjusted to the finding (the API namespace it names). */
+  presets?: Record<string, string>;
+  /** Sentences for the rationale beyond the signals (why a parameter was chosen). */
+  notes: string[];
   contextId?: string;
   symptomId?: string;
   lexical: number;
@@ -63,6 +70,11 @@ function contextScore(
     (d) => d.group === definition.group && (analysis.contexts.get(d.id)?.score ?? 0) >= 0.5,
   );
   if (groupNamed) return found;
+  // A service whose hosts AWS runs (Aurora, DynamoDB, MSK) leaves no instance of yours to assume.
+  const managedNamed = definitions.some(
+    (d) => d.managed && (analysis.contexts.get(d.id)?.score ?? 0) >= NAMED,
+  );
+  if (managedNamed) return found;
   const otherStrong = [...analysis.contexts.values()].some((s) => s.score >= 0.8);
   return Math.max(found, otherStrong ? definition.prior / 2 : definition.prior);
 }
@@ -93,12 +105,36 @@ function beats(score: number, mode: FailureMode, current: Candidate): boolean {
   return score > current.score;
 }
 
+/** How much a failure mode about another service than the one a per-service symptom is about counts. */
+const OTHER_SERVICE = 0.5;
+
+/**
+ * Whether an action aims at another service than the ones the finding names: its resource type
+ * belongs to a context the finding does not mention, while it names a context that has resource
+ * types of its own (a Kinesis stream action for a DynamoDB finding whose words match Kinesis's).
+ */
+function aimsElsewhere(
+  action: CatalogAction,
+  analysis: FindingAnalysis,
+  contexts: readonly SignalDefinition[],
+): boolean {
+  const types = Object.values(action.targets);
+  const owners = contexts.filter((d) => d.resourceTypes?.some((t) => types.includes(t)));
+  if (owners.length === 0 || owners.some((d) => (analysis.contexts.get(d.id)?.score ?? 0) >= 0.5)) {
+    return false;
+  }
+  return contexts.some(
+    (d) => (d.resourceTypes?.length ?? 0) > 0 && (analysis.contexts.get(d.id)?.score ?? 0) >= NAMED,
+  );
+}
+
 function scoreCandidates(
   catalog: Catalog,
   analysis: FindingAnalysis,
-  knowledge: { failureModes: FailureMode[]; contexts: SignalDefinition[] },
-): Candidate[] {
+  knowledge: { failureModes: FailureMode[]; contexts: SignalDefinition[]; symptoms: SignalDefinition[] },
+): { candidates: Candidate[]; limitations: Map<string, NotedLimitation> } {
   const candidates = new Map<string, Candidate>();
+  const limitations = new Map<string, NotedLimitation>();
   const lexical = lexicalScores(catalog, analysis.text);
   const anySymptom = Math.max(0, ...[...analysis.symptoms.values()].map((s) => s.score));
   for (const mode of knowledge.failureModes) {
@@ -110,10 +146,30 @@ function scoreCandidates(
       ? best(mode.symptoms, (id) => analysis.symptoms.get(id)?.score ?? 0)
       : { score: 0.75 + 0.25 * anySymptom };
     if (symptom.score === 0) continue;
+    const subject = apiSubject(analysis, knowledge.contexts, symptom.id);
+    const namespace = knowledge.contexts.find((d) => d.id === context.id)?.apiNamespace;
+    const perService = knowledge.symptoms.find((d) => d.id === symptom.id)?.perService === true;
+    const match =
+      context.score *
+      symptom.score *
+      (perService && subject && namespace && namespace !== subject ? OTHER_SERVICE : 1);
+    const named = mode.symptoms.length === 0 || symptom.score >= NAMED;
+    if (mode.limitation) {
+      noteLimitation(limitations, mode.limitation, {
+        score: match,
+        named,
+        modeId: mode.id,
+        actionless: mode.actions.length === 0,
+      });
+    }
     for (const modeAction of mode.actions) {
       const action = catalog.action(modeAction.actionId);
       if (!action || action.deprecated) continue;
-      const score = context.score * symptom.score * modeAction.weight;
+      const score = match * modeAction.weight;
+      const fitted = fitPresets(action, modeAction.parameters, subject, (text) =>
+        noteLimitation(limitations, text, { score, named }),
+      );
+      if (!fitted) continue;
       const current = candidates.get(action.id);
       if (!current || beats(score, mode, current)) {
         candidates.set(action.id, {
@@ -121,6 +177,7 @@ function scoreCandidates(
           score,
           mode,
           modeAction,
+          ...fitted,
           ...(context.id !== undefined && { contextId: context.id }),
           ...(symptom.id !== undefined && { symptomId: symptom.id }),
           lexical: 0,
@@ -138,16 +195,17 @@ function scoreCandidates(
       current.lexical = lex;
       current.arnMatch = arnMatch;
       current.score += LEXICAL_BONUS * lex + (arnMatch && current.score > 0.05 ? ARN_BONUS : 0);
-    } else if (lex > 0) {
-      candidates.set(action.id, {
-        action,
-        score: LEXICAL_ONLY * lex * lex + (arnMatch ? ARN_BONUS / 2 : 0),
-        lexical: lex,
-        arnMatch,
-      });
+    } else if (lex > 0 && !aimsElsewhere(action, analysis, knowledge.contexts)) {
+      const score = LEXICAL_ONLY * lex * lex + (arnMatch ? ARN_BONUS / 2 : 0);
+      const subject = apiSubject(analysis, knowledge.contexts, undefined);
+      const fitted = fitPresets(action, undefined, subject, (text) =>
+        noteLimitation(limitations, text, { score, named: false }),
+      );
+      if (!fitted) continue;
+      candidates.set(action.id, { action, score, ...fitted, lexical: lex, arnMatch });
     }
   }
-  return [...candidates.values()];
+  return { candidates: [...candidates.values()], limitations };
 }
 
 function toFinding(input: Finding | FindingInput): Finding {
@@ -177,7 +235,9 @@ function toFinding(input: Finding | FindingInput): Finding {
  * failure modes on both, and adds a lexical match against the catalog's action descriptions so an
  * action no failure mode names can still be found. Each recommendation carries parameters within
  * the catalog's limits, a suggested target, a stop condition, the IAM permissions it needs and a
- * testable hypothesis. Throws {@link FisCoreError} `FIS_INVALID_INPUT` when the input is not a finding.
+ * testable hypothesis. Actions that inject AWS API errors are pointed at the API the finding is
+ * about, or dropped when FIS cannot reach it; `limitations` says plainly what FIS cannot do for the
+ * finding. Throws {@link FisCoreError} `FIS_INVALID_INPUT` when the input is not a finding.
  *
  * @example
  * const { recommendations } = recommend({ id: 'inc-1', summary: 'Aurora writer failed over, checkout errored for 40 s' });
@@ -197,7 +257,8 @@ export function recommend(
   const analysis = analyzeFinding(finding, catalog, knowledge);
   const limit = Math.min(Math.max(1, Math.floor(options.limit ?? 5)), 20);
   const minScore = options.minScore ?? 0.08;
-  const ranked = scoreCandidates(catalog, analysis, knowledge)
+  const scored = scoreCandidates(catalog, analysis, knowledge);
+  const ranked = scored.candidates
     .filter((c) => c.score >= minScore)
     .sort((a, b) => b.score - a.score || a.action.id.localeCompare(b.action.id))
     .slice(0, limit);
@@ -210,11 +271,15 @@ export function recommend(
     }),
   };
   const recommendations = ranked.map((candidate, index): Recommendation => {
-    const parameters = defaultParameters(
+    const chaos = chaosResourceParameters(
       candidate.action,
-      candidate.modeAction?.parameters,
-      parameterContext,
+      analysis,
+      candidate.presets,
+      candidate.symptomId,
+      knowledge.symptoms,
     );
+    if (chaos.note) candidate.notes.push(chaos.note);
+    const parameters = defaultParameters(candidate.action, chaos.parameters, parameterContext);
     const target = suggestTarget(catalog, candidate.action, analysis);
     const text = describeRecommendation(candidate, analysis, knowledge, target, parameters);
     const recommendation: Recommendation = {
@@ -246,10 +311,12 @@ export function recommend(
     recommendation.placeholders = findPlaceholders([parameters, target]);
     return recommendation;
   });
+  const limitations = reportedLimitations(scored.limitations, scored.candidates, ranked);
   return {
     findingId: finding.id,
     count: recommendations.length,
     recommendations,
+    limitations,
     analysis: {
       contexts: summarize(analysis.contexts, knowledge.contexts),
       symptoms: summarize(analysis.symptoms, knowledge.symptoms),

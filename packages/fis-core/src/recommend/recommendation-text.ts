@@ -30,16 +30,30 @@ function label(definitions: readonly SignalDefinition[], id: string | undefined)
   return id ? (definitions.find((d) => d.id === id)?.label ?? id) : undefined;
 }
 
-/** How a target picks its resources, in words: its tags, else its parameters (aws:eks:pod selectors). */
+/**
+ * How a target picks its resources, in words: its tags, its parameters (aws:eks:pod selectors, an
+ * Availability Zone) and its filters.
+ */
 function selectedBy(target: SuggestedTarget): string {
+  const criteria = [
+    ...Object.entries(target.parameters ?? {}).map(([k, v]) => `${k}=${v}`),
+    ...(target.filters ?? []).map((f) => `${f.path} in ${f.values.join(', ')}`),
+  ];
   if (target.resourceTags && Object.keys(target.resourceTags).length > 0) {
-    return `resources tagged ${JSON.stringify(target.resourceTags)}`;
+    const tagged = `resources tagged ${JSON.stringify(target.resourceTags)}`;
+    return criteria.length ? `${tagged} with ${criteria.join(', ')}` : tagged;
   }
-  const parameters = Object.entries(target.parameters ?? {});
-  if (parameters.length > 0) {
-    return `resources matching ${parameters.map(([k, v]) => `${k}=${v}`).join(', ')}`;
-  }
+  if (criteria.length > 0) return `resources matching ${criteria.join(', ')}`;
   return 'all resources of the type';
+}
+
+/** True when the target is narrowed to this Availability Zone (a parameter or a filter value). */
+function narrowedTo(target: SuggestedTarget | null, zone: string | undefined): boolean {
+  if (!target || !zone || target.resourceArns) return false;
+  return (
+    Object.entries(target.parameters ?? {}).some(([k, v]) => /availabilityZone/i.test(k) && v === zone) ||
+    (target.filters ?? []).some((f) => f.values.includes(zone))
+  );
 }
 
 function stopConditionSuggestion(candidate: RecommendationCandidate): string {
@@ -86,8 +100,9 @@ export function describeRecommendation(
     rationale.push(`It describes ${symptomLabel} (${quote(matched)}).`);
   }
   if (mode) {
+    const how = modeAction?.approximate ? ' only approximately' : '';
     rationale.push(
-      `${action.id} reproduces "${mode.title.toLowerCase()}"${modeAction?.why ? `: ${modeAction.why}` : ''}.`,
+      `${action.id} reproduces "${mode.title.toLowerCase()}"${how}${modeAction?.why ? `: ${modeAction.why}` : ''}.`,
     );
   }
   if (candidate.arnMatch) {
@@ -98,6 +113,10 @@ export function describeRecommendation(
   if (candidate.lexical >= 0.3 && !mode) {
     rationale.push(`Its catalog description matches the finding’s words: “${action.description}”`);
   }
+  rationale.push(...candidate.notes);
+  const zone = analysis.availabilityZones.find((z) => narrowedTo(target, z));
+  if (zone) rationale.push(`The target is limited to ${zone}, the Availability Zone the finding names.`);
+  if (mode?.limitation) rationale.push(`Limitation: ${mode.limitation}`);
 
   const durationValue = action.durationParameter ? parameters[action.durationParameter] : undefined;
   const durationSeconds = durationValue ? parseIsoDuration(durationValue) : null;

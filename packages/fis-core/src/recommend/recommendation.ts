@@ -10,6 +10,10 @@ export const SuggestedTargetSchema = z.object({
   resourceArns: z.array(z.string()).optional().describe('ARNs taken from the finding, when they fit.'),
   resourceTags: z.record(z.string(), z.string()).optional().describe('Tag selection used when no ARN fits.'),
   parameters: parameterMap.optional().describe('Target parameters (e.g. for aws:eks:pod).'),
+  filters: z
+    .array(z.object({ path: z.string(), values: z.array(z.string()) }))
+    .optional()
+    .describe('Resource filters, e.g. the Availability Zone the finding names.'),
 });
 
 /** A suggested target. */
@@ -55,6 +59,12 @@ export interface RecommendationResult {
   findingId: string;
   count: number;
   recommendations: Recommendation[];
+  /**
+   * What FIS cannot do for this finding, said plainly: no action reproduces the failure directly
+   * (a DynamoDB or Lambda throttling fault, an Amazon MSK broker action), so the recommendations
+   * test the recovery paths around it, or there are none. Empty when FIS covers the finding.
+   */
+  limitations: string[];
   /** How the finding was read: contexts and symptoms with their scores, for transparency. */
   analysis: FindingAnalysisSummary;
 }

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
-import type { CatalogAction } from '../catalog/types';
+import { availabilityZoneFilterPath } from '../catalog/documented-filter-paths';
+import type { CatalogAction, CatalogResourceType } from '../catalog/types';
 import type { FindingAnalysis } from './finding-analysis';
 import { placeholder } from './placeholders';
 import type { SuggestedTarget } from './recommendation';
@@ -15,9 +16,32 @@ function clusterName(arns: readonly string[]): string | undefined {
   return undefined;
 }
 
+const AZ_NAME = /^[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]$/;
+
+/**
+ * When the finding names an Availability Zone, the selection within it: a target parameter of the
+ * resource type that takes an AZ (subnets, volumes, pods, RDS), else the documented AZ filter path
+ * (EC2 instances, ECS tasks). AZ ids (use1-az1) only go where the parameter says it takes them.
+ */
+function zonalSelection(
+  definition: CatalogResourceType | undefined,
+  zones: readonly string[],
+): Pick<SuggestedTarget, 'parameters' | 'filters'> {
+  const name = zones.find((z) => AZ_NAME.test(z));
+  const parameter = definition?.parameters.find((p) => /availabilityZoneIdentifiers?$/i.test(p.name));
+  if (parameter) {
+    const zone = /AZ ID/.test(parameter.description) ? zones[0] : name;
+    return zone ? { parameters: { [parameter.name]: zone } } : {};
+  }
+  const path =
+    definition?.filtersSupported === true ? availabilityZoneFilterPath(definition.type) : undefined;
+  return path && name ? { filters: [{ path, values: [name] }] } : {};
+}
+
 /**
  * The target to suggest for an action: ARNs from the finding when they are of the action's resource
- * type (at most 5, as FIS allows), otherwise a tag selection of one resource. Types that FIS
+ * type (at most 5, as FIS allows), otherwise a tag selection of one resource, narrowed to the
+ * Availability Zone the finding names (a target parameter, or a documented filter path). Types that FIS
  * identifies by parameters (EKS pods) or by ARNs only (IAM roles, the EKS cluster of a custom
  * resource) get those, with placeholders where the finding does not say.
  */
@@ -34,6 +58,7 @@ export function suggestTarget(
   const definition = catalog.resourceType(resourceType);
   const base = { key, resourceType };
 
+  const zonal = zonalSelection(definition, analysis.availabilityZones);
   if (resourceType === 'aws:eks:pod') {
     return {
       ...base,
@@ -43,6 +68,7 @@ export function suggestTarget(
         namespace: placeholder('kubernetes namespace'),
         selectorType: 'labelSelector',
         selectorValue: placeholder('pod label selector'),
+        ...zonal.parameters,
       },
     };
   }
@@ -77,5 +103,13 @@ export function suggestTarget(
   if (arns.length && !tagsOnly) {
     return { ...base, selectionMode: 'ALL', resourceArns: arns.slice(0, 5), ...parameters };
   }
-  return { ...base, selectionMode: 'COUNT(1)', resourceTags: { ...DEFAULT_TARGET_TAGS }, ...parameters };
+  // Selected by tags: narrow the selection to the Availability Zone the finding names.
+  const withZone = { ...requiredParameters, ...zonal.parameters };
+  return {
+    ...base,
+    selectionMode: 'COUNT(1)',
+    resourceTags: { ...DEFAULT_TARGET_TAGS },
+    ...(Object.keys(withZone).length > 0 && { parameters: withZone }),
+    ...(zonal.filters && { filters: zonal.filters }),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchTerm, prepareText, tokenize } from './text-signals';
+import { matchTerm, prepareText, termPositions, tokenize } from './text-signals';
 
 describe('tokenize', () => {
   it('splits camelCase, keeps 5xx and p99 whole, and drops plurals', () => {
@@ -15,8 +15,12 @@ describe('tokenize', () => {
       'pod',
     ]);
     expect(tokenize('OOMKilled')).toEqual(['oom', 'killed', 'oomkilled']);
-    expect(tokenize('DynamoDB')).toEqual(['dynamo', 'db', 'dynamodb']);
     expect(tokenize('latency 500ms')).toEqual(['latency', '500', 'ms']);
+  });
+
+  it('keeps AWS product names whole, so their parts do not read as other words', () => {
+    expect(tokenize('DynamoDB')).toEqual(['dynamodb']);
+    expect(tokenize('MemoryDB and ElastiCache')).toEqual(['memorydb', 'and', 'elasticache']);
   });
 });
 
@@ -41,5 +45,17 @@ describe('matchTerm', () => {
     expect(matchTerm(text, 'over failed')).toBe(false);
     expect(matchTerm(text, 'aurora failed')).toBe(false);
     expect(matchTerm(text, 'postgres')).toBe(false);
+  });
+});
+
+describe('termPositions', () => {
+  it('gives the positions a term covers, so another match can leave them out', () => {
+    const text = prepareText('the sessions replication group lost its primary; replication lag grew');
+    const excluded = new Set(termPositions(text, 'replication group'));
+    expect([...excluded]).toEqual([2, 3]);
+    expect(matchTerm(text, 'replication', excluded)).toBe(true);
+    expect(matchTerm(prepareText('the replication group failed over'), 'replication', new Set([1, 2]))).toBe(
+      false,
+    );
   });
 });

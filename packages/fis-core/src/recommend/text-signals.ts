@@ -28,14 +28,37 @@ function singular(token: string): string {
 }
 
 /**
+ * AWS product names written in CamelCase whose parts would read as other words: DynamoDB is not a
+ * "db" in the RDS sense, MemoryDB is not "memory" exhaustion, CloudWatch is not a "watch". They stay
+ * one token. Other CamelCase words (ThrottlingException, OOMKilled) are still split.
+ */
+const PRODUCT_NAMES = new Set([
+  'dynamodb',
+  'memorydb',
+  'documentdb',
+  'elasticache',
+  'cloudwatch',
+  'cloudfront',
+  'cloudformation',
+  'cloudtrail',
+  'opensearch',
+  'eventbridge',
+]);
+
+/**
  * Splits text into lowercase tokens. CamelCase and letter/digit boundaries split a word, and the
- * whole word follows its parts, so `DynamoDB` gives `dynamo`, `db`, `dynamodb`.
+ * whole word follows its parts, so `OOMKilled` gives `oom`, `killed`, `oomkilled`. AWS product
+ * names stay whole: `DynamoDB` gives `dynamodb` only.
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const word of text.split(/[^A-Za-z0-9]+/)) {
     if (!word) continue;
     if (out.length >= MAX_TOKENS) break;
+    if (PRODUCT_NAMES.has(word.toLowerCase())) {
+      out.push(word.toLowerCase());
+      continue;
+    }
     const spaced = word
       .replace(/([a-z])([A-Z])/g, '$1 $2')
       .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -94,11 +117,10 @@ function wordMatches(word: CompiledWord, token: string | undefined): boolean {
   return word.prefix ? token.startsWith(word.value) : token === word.value;
 }
 
-/** True when the term occurs in the text (all its words, consecutively). */
-export function matchTerm(text: PreparedText, term: string): boolean {
-  const words = compileTerm(term);
+/** Where the term occurs in the text (all its words, consecutively): the position of its first word. */
+function termStarts(text: PreparedText, words: readonly CompiledWord[]): number[] {
   const first = words[0];
-  if (!first) return false;
+  if (!first) return [];
   const starts: number[] = [];
   if (first.prefix) {
     for (const token of text.distinct) {
@@ -107,8 +129,25 @@ export function matchTerm(text: PreparedText, term: string): boolean {
   } else {
     starts.push(...(text.positions.get(first.value) ?? []));
   }
-  if (words.length === 1) return starts.length > 0;
-  return starts.some((start) =>
+  if (words.length === 1) return starts;
+  return starts.filter((start) =>
     words.every((word, offset) => wordMatches(word, text.tokens[start + offset])),
   );
+}
+
+/**
+ * True when the term occurs in the text (all its words, consecutively), and none of its words is
+ * at a position in `excluded` (see {@link termPositions}).
+ */
+export function matchTerm(text: PreparedText, term: string, excluded?: ReadonlySet<number>): boolean {
+  const words = compileTerm(term);
+  const starts = termStarts(text, words);
+  if (!excluded?.size) return starts.length > 0;
+  return starts.some((start) => words.every((_, offset) => !excluded.has(start + offset)));
+}
+
+/** The token positions the occurrences of a term cover, e.g. to exclude them from other matches. */
+export function termPositions(text: PreparedText, term: string): number[] {
+  const words = compileTerm(term);
+  return termStarts(text, words).flatMap((start) => words.map((_, offset) => start + offset));
 }

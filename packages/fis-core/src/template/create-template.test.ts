@@ -152,6 +152,55 @@ describe('createTemplate', () => {
   });
 });
 
+describe('createTemplate: selections and durations FIS takes', () => {
+  const INSTANCE = 'arn:aws:ec2:eu-west-1:123456789012:instance/i-0123456789abcdef0';
+
+  it('refuses resourceArns with tags, naming both fields, instead of dropping the tags', () => {
+    const call = () =>
+      createTemplate(
+        { action: 'aws:ec2:stop-instances' },
+        { resourceArns: [INSTANCE], tags: { Environment: 'staging' }, roleArn: ROLE },
+        { inputNames: { recommendation: 'recommendation', targetConfig: 'target_config' } },
+      );
+    expect(call).toThrow(FisCoreError);
+    expect(call).toThrow(
+      /^target_config\.resourceArns, target_config\.tags: give resourceArns or tags, not both/,
+    );
+    try {
+      call();
+    } catch (error) {
+      expect(error).toMatchObject({
+        code: 'FIS_INVALID_INPUT',
+        data: {
+          issues: [
+            { path: 'target_config.resourceArns', message: 'give resourceArns or tags, not both' },
+            { path: 'target_config.tags', message: 'give resourceArns or tags, not both' },
+          ],
+          ruleId: 'T21',
+        },
+      });
+    }
+  });
+
+  it.each([' PT5M', 'PT5m', 'pt5m'])('refuses the duration %j, which FIS expects as PT5M', (duration) => {
+    expect(() => createTemplate({ action: 'aws:ec2:stop-instances', duration }, { roleArn: ROLE })).toThrow(
+      /is not written the way FIS expects \(upper-case ISO 8601, no spaces\); use PT5M$/,
+    );
+  });
+
+  it('keeps the Availability Zone filter of a recommendation, and the template stays valid', () => {
+    const [stop] = recommend(
+      { summary: 'AZ outage: us-east-1b was impaired; instances there stopped answering.' },
+      { limit: 20 },
+    ).recommendations.filter((r) => r.actionId === 'aws:ec2:stop-instances');
+    const { template } = createTemplate(stop, { roleArn: ROLE, stopConditionAlarmArn: ALARM });
+    expect(Object.values(template.targets ?? {})[0]?.filters).toEqual([
+      { path: 'Placement.AvailabilityZone', values: ['us-east-1b'] },
+    ]);
+    expect(validateTemplate(template).errors).toEqual([]);
+  });
+});
+
 describe('every template the recommender leads to is valid by every rule', () => {
   const items = ['dev', 'holdout'].flatMap(
     (name) =>

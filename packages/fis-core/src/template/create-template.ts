@@ -2,7 +2,7 @@ import type { ZodError, z } from 'zod';
 import { bundledCatalog } from '../catalog/bundled-catalog';
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogAction } from '../catalog/types';
-import { formatIsoDuration, parseIsoDuration } from '../duration';
+import { formatIsoDuration, isExactIsoDuration, parseIsoDuration } from '../duration';
 import { FisCoreError, FisCoreErrorCode } from '../errors';
 import { DEFAULT_DURATION_SECONDS, defaultParameters } from '../recommend/parameter-defaults';
 import { findPlaceholders } from '../recommend/placeholders';
@@ -73,6 +73,16 @@ const HINTS: Record<string, string> = {
   '<YOUR DESTINATION REGION>': 'the other Region of the cross-Region dependency',
   '<YOUR APPLICATION ROLE NAME>': 'the IAM role your application uses to call AWS',
   '<YOUR CHAOS RESOURCE SPEC JSON>': 'the spec of the Chaos Mesh or Litmus resource, as JSON',
+  '<YOUR CHAOS MESH KIND>':
+    'the Chaos Mesh kind that reproduces the failure, e.g. NetworkChaos or StressChaos',
+  '<YOUR SSM AUTOMATION ROLE NAME>':
+    'the IAM role the Automation runbook assumes (AutomationAssumeRole); the FIS role needs iam:PassRole on it',
+  '<YOUR MSK BROKER REBOOT RUNBOOK>':
+    'an SSM Automation document in your account that reboots an MSK broker (see aws-samples/fis-template-library, msk-broker-reboot)',
+  '<YOUR ELASTICACHE FAILOVER RUNBOOK>':
+    'an SSM Automation document in your account that fails over the primary node (see aws-samples/fis-template-library, elasticache-redis-primary-node-failover)',
+  '<YOUR SQS IMPAIRMENT RUNBOOK>':
+    'an SSM Automation document in your account that denies access to the queues (see aws-samples/fis-template-library, sqs-queue-impairment)',
 };
 
 function parseInputs(
@@ -130,6 +140,31 @@ function describeIssues(
   });
 }
 
+/**
+ * Refuses resourceArns together with tags: a FIS target selects by resourceArns or by resourceTags,
+ * never both (the catalog's template rule T21), so one of them would be dropped silently.
+ */
+function checkOneSelection(config: TargetConfig, names: InputNames, catalog: Catalog): void {
+  if (config.resourceArns === undefined || config.tags === undefined) return;
+  const arnsPath = `${names.targetConfig}.resourceArns`;
+  const tagsPath = `${names.targetConfig}.tags`;
+  const rule = catalog.data.templateRules.find((r) => r.id === 'T21');
+  const message = 'give resourceArns or tags, not both';
+  throw new FisCoreError(
+    FisCoreErrorCode.InvalidInput,
+    `${arnsPath}, ${tagsPath}: ${message}: a FIS target selects resources by resourceArns or by resourceTags${rule ? ` (${rule.id}: ${rule.rule})` : ''}`,
+    {
+      data: {
+        issues: [
+          { path: arnsPath, message },
+          { path: tagsPath, message },
+        ],
+        ...(rule && { ruleId: rule.id }),
+      },
+    },
+  );
+}
+
 /** Refuses a selectionMode FIS would reject (`PERCENT(150)`, `COUNT(0)`, `count(1)`), naming the fix. */
 function checkSelectionMode(value: string, path: string): void {
   const reading = readSelectionMode(value);
@@ -162,6 +197,14 @@ function checkDuration(action: CatalogAction, value: string, path: string): stri
     throw new FisCoreError(
       FisCoreErrorCode.InvalidInput,
       `${path}: "${value}" is not an ISO 8601 duration; expected e.g. PT5M, PT30S or PT1H`,
+    );
+  }
+  if (!isExactIsoDuration(value)) {
+    const exact = value.trim().toUpperCase();
+    throw new FisCoreError(
+      FisCoreErrorCode.InvalidInput,
+      `${path}: "${value}" is not written the way FIS expects (upper-case ISO 8601, no spaces); use ${exact}`,
+      { data: { issues: [{ path, message: 'not an exact ISO 8601 duration' }], suggestion: exact } },
     );
   }
   const min = parameter?.minSeconds ?? 0;
@@ -251,6 +294,7 @@ export function createTemplate(
   if (config.selectionMode !== undefined) {
     checkSelectionMode(config.selectionMode, `${names.targetConfig}.selectionMode`);
   }
+  checkOneSelection(config, names, catalog);
   const warnings: string[] = [];
   const place = accountAndRegion(config, inputs);
   const multiple = Array.isArray(recommendations);
@@ -434,6 +478,9 @@ function buildTarget(
   if (suggested?.resourceArns?.length) target.resourceArns = [...suggested.resourceArns];
   else if (suggested?.resourceTags) target.resourceTags = { ...suggested.resourceTags };
   if (suggested?.parameters) target.parameters = { ...suggested.parameters };
+  if (suggested?.filters?.length && !target.resourceArns) {
+    target.filters = suggested.filters.map((f) => ({ path: f.path, values: [...f.values] }));
+  }
   if (!suggested) {
     if (resourceType === 'aws:eks:pod') {
       target.parameters = {

@@ -22,6 +22,10 @@ export const RecommendationInputSchema = z
         resourceArns: z.array(z.string().max(2048)).max(5).optional(),
         resourceTags: z.record(z.string().max(128), z.string().max(256)).optional(),
         parameters: z.record(z.string().max(64), z.string().max(1024)).optional(),
+        filters: z
+          .array(z.object({ path: z.string().max(256), values: z.array(z.string().max(128)).max(100) }))
+          .max(50)
+          .optional(),
       })
       .nullable()
       .optional(),

@@ -19,6 +19,8 @@ export const ValidationIssueCode = {
   IssuesTruncated: 'ISSUES_TRUNCATED',
   /** Warning. A value still holds placeholder text such as `<YOUR ROLE NAME>`, `${Var}` or `REPLACE_ME`. */
   Placeholder: 'PLACEHOLDER',
+  /** Warning. A key written twice in one object of JSON or YAML text: only its last value is read. */
+  DuplicateKey: 'DUPLICATE_KEY',
 
   // Structure
   /** Error. A required field is missing (T01, T02, T03, T19, T24, T32, T33, T36). */
@@ -147,6 +149,12 @@ export const ValidationIssueCode = {
   FiltersNotSupported: 'FILTERS_NOT_SUPPORTED',
   /** Error. A filter on tags; use resourceTags instead (T24). */
   FilterOnTags: 'FILTER_ON_TAGS',
+  /**
+   * Warning. A filter path that is probably wrong (T24): not PascalCase, a near miss of a path AWS
+   * documents for the resource type, a path documented for another type, or none of the documented
+   * ones. A wrong path selects nothing, and the experiment fails when it starts.
+   */
+  UnknownFilterPath: 'UNKNOWN_FILTER_PATH',
   /** Error. Target parameters on a resource type that defines none (T25). */
   TargetParametersNotSupported: 'TARGET_PARAMETERS_NOT_SUPPORTED',
   /** Error. A target with no resourceArns, resourceTags or parameters (T26). */

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
-import type { Document, Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { type DuplicateKey, findDuplicateJsonKeys, MAX_DUPLICATE_KEYS } from './duplicate-keys';
+import { escapePointerToken } from './json-pointer';
 
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
@@ -15,9 +17,12 @@ const MAX_DEPTH = 200;
 /** Most YAML nodes (aliases included) converted, against alias bombs. */
 const MAX_NODES = 2_000_000;
 
-/** The result of reading template text. */
+/**
+ * The result of reading template text. `duplicateKeys` (only when there are some) lists the keys
+ * written twice in one object, of which the reader kept the last value.
+ */
 export type ParsedInput =
-  | { ok: true; value: unknown; format: 'json' | 'yaml' }
+  | { ok: true; value: unknown; format: 'json' | 'yaml'; duplicateKeys?: DuplicateKey[] }
   | { ok: false; message: string; suggestion?: string };
 
 const SHORT_FORMS: Record<string, string> = {
@@ -38,32 +43,56 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 
 class TooComplex extends Error {}
 
+/** What converting a YAML document carries along: the document, a node budget and the keys seen twice. */
+interface Conversion {
+  doc: Document;
+  budget: { nodes: number };
+  lines: LineCounter;
+  duplicates: Map<string, DuplicateKey>;
+}
+
+function lineOf(conversion: Conversion, node: unknown): number {
+  const offset = (node as Node | undefined)?.range?.[0];
+  return offset === undefined ? 0 : conversion.lines.linePos(offset).line;
+}
+
 /**
  * Converts a YAML node to plain data. CloudFormation short-form tags become their long form:
  * `!Ref X` → `{ Ref: 'X' }`, `!GetAtt A.B` → `{ 'Fn::GetAtt': ['A', 'B'] }`, `!Sub s` → `{ 'Fn::Sub': s }`.
+ * A key written twice in one mapping keeps its last value and is noted in `conversion.duplicates`.
  */
-function toData(node: unknown, doc: Document, depth: number, budget: { nodes: number }): unknown {
-  if (--budget.nodes < 0 || depth > MAX_DEPTH) throw new TooComplex();
+function toData(node: unknown, conversion: Conversion, depth: number, path: string): unknown {
+  const { doc } = conversion;
+  if (--conversion.budget.nodes < 0 || depth > MAX_DEPTH) throw new TooComplex();
   if (node === null || node === undefined) return null;
-  if (yaml().isAlias(node)) return toData(node.resolve(doc), doc, depth + 1, budget);
+  if (yaml().isAlias(node)) return toData(node.resolve(doc), conversion, depth + 1, path);
   let value: unknown;
   if (yaml().isScalar(node)) {
     value = node.value;
     if (typeof value === 'bigint') value = Number(value);
   } else if (yaml().isMap(node)) {
     const object: Record<string, unknown> = {};
+    const firstKeys = new Map<string, unknown>();
     for (const pair of node.items) {
       if (!yaml().isPair(pair)) continue;
-      const key = toData(pair.key, doc, depth + 1, budget);
-      setOwn(
-        object,
-        typeof key === 'string' ? key : JSON.stringify(key),
-        toData(pair.value, doc, depth + 1, budget),
-      );
+      const raw = toData(pair.key, conversion, depth + 1, path);
+      const key = typeof raw === 'string' ? raw : JSON.stringify(raw);
+      const at = `${path}/${escapePointerToken(key)}`;
+      if (!firstKeys.has(key)) firstKeys.set(key, pair.key);
+      else {
+        const line = lineOf(conversion, pair.key);
+        const seen = conversion.duplicates.get(at);
+        if (seen) seen.lines.push(line);
+        else if (conversion.duplicates.size < MAX_DUPLICATE_KEYS) {
+          const first = lineOf(conversion, firstKeys.get(key));
+          conversion.duplicates.set(at, { key, path: at, lines: [first, line] });
+        }
+      }
+      setOwn(object, key, toData(pair.value, conversion, depth + 1, at));
     }
     value = object;
   } else if (yaml().isSeq(node)) {
-    value = node.items.map((item) => toData(item, doc, depth + 1, budget));
+    value = node.items.map((item, index) => toData(item, conversion, depth + 1, `${path}/${index}`));
   } else {
     return null;
   }
@@ -163,7 +192,9 @@ export function parseInput(text: string): ParsedInput {
     return { ok: false, message: 'The input is an empty string; expected a template as JSON or YAML.' };
   let jsonError = '';
   try {
-    return { ok: true, value: JSON.parse(text), format: 'json' };
+    const value: unknown = JSON.parse(text);
+    const duplicateKeys = findDuplicateJsonKeys(text);
+    return { ok: true, value, format: 'json', ...(duplicateKeys.length > 0 && { duplicateKeys }) };
   } catch (error) {
     jsonError = error instanceof Error ? error.message : String(error);
   }
@@ -182,7 +213,13 @@ export function parseInput(text: string): ParsedInput {
     };
   }
   try {
-    const doc = yaml().parseDocument(text, { prettyErrors: true, uniqueKeys: false, strict: false });
+    const lines = new (yaml().LineCounter)();
+    const doc = yaml().parseDocument(text, {
+      prettyErrors: true,
+      uniqueKeys: false,
+      strict: false,
+      lineCounter: lines,
+    });
     if (doc.errors.length > 0) {
       // the yaml package reports its own stack overflow (a deep block sequence) as a parse error
       if (doc.errors.some((e) => /Maximum call stack/i.test(e.message))) return TOO_DEEP;
@@ -192,7 +229,10 @@ export function parseInput(text: string): ParsedInput {
         suggestion: 'check brackets, quotes and indentation near the position given',
       };
     }
-    return { ok: true, value: toData(doc.contents, doc, 0, { nodes: MAX_NODES }), format: 'yaml' };
+    const conversion: Conversion = { doc, budget: { nodes: MAX_NODES }, lines, duplicates: new Map() };
+    const value = toData(doc.contents, conversion, 0, '');
+    const duplicateKeys = [...conversion.duplicates.values()];
+    return { ok: true, value, format: 'yaml', ...(duplicateKeys.length > 0 && { duplicateKeys }) };
   } catch (error) {
     if (error instanceof TooComplex || error instanceof RangeError) return TOO_DEEP;
     return {

@@ -2,6 +2,7 @@ import { bundledCatalog } from '../catalog/bundled-catalog';
 import { catalogIndex } from './catalog-index';
 import { ValidationIssueCode as Code } from './codes';
 import { type TemplateScope, ValidationContext } from './context';
+import { reportDuplicateKeys } from './duplicate-keys';
 import { API_FIELDS, CLOUDFORMATION_FIELDS } from './field-names';
 import { ROOT } from './json-pointer';
 import { locateTemplates, type TemplateUnit } from './normalize-shape';
@@ -103,8 +104,10 @@ export function validateTemplate(input: unknown, options: ValidateTemplateOption
     let document = input;
     if (typeof input === 'string') {
       const parsed = parseInput(input);
-      if (parsed.ok) document = parsed.value;
-      else {
+      if (parsed.ok) {
+        document = parsed.value;
+        reportDuplicateKeys(ctx, parsed.duplicateKeys ?? []);
+      } else {
         ctx.error(
           Code.ParseError,
           ROOT,

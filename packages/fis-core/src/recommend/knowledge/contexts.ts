@@ -10,6 +10,8 @@ export const CONTEXTS: SignalDefinition[] = [
   {
     id: 'k8s',
     label: 'Kubernetes workloads (EKS pods)',
+    platform: 'kubernetes',
+    apiNamespace: 'eks',
     group: 'compute',
     prior: 0.12,
     resourceTypes: ['aws:eks:pod', 'aws:eks:cluster'],
@@ -90,6 +92,8 @@ export const CONTEXTS: SignalDefinition[] = [
   {
     id: 'eks-nodes',
     label: 'EKS worker nodes (managed node groups)',
+    platform: 'kubernetes',
+    apiNamespace: 'eks',
     group: 'compute',
     prior: 0.03,
     resourceTypes: ['aws:eks:nodegroup'],
@@ -113,6 +117,8 @@ export const CONTEXTS: SignalDefinition[] = [
   {
     id: 'ecs',
     label: 'Amazon ECS tasks',
+    platform: 'ecs',
+    apiNamespace: 'ecs',
     group: 'compute',
     prior: 0.08,
     resourceTypes: ['aws:ecs:task', 'aws:ecs:cluster'],
@@ -139,6 +145,8 @@ export const CONTEXTS: SignalDefinition[] = [
   {
     id: 'ecs-cluster',
     label: 'ECS clusters on EC2 container instances',
+    platform: 'ecs',
+    apiNamespace: 'ecs',
     group: 'compute',
     prior: 0,
     resourceTypes: ['aws:ecs:cluster'],
@@ -157,6 +165,9 @@ export const CONTEXTS: SignalDefinition[] = [
   {
     id: 'ec2',
     label: 'EC2 instances',
+    apiNamespace: 'ec2',
+    // Nodes of a managed cache or database cluster are not instances of yours.
+    except: ['primary node', 'replica node', 'cache node', 'writer node', 'reader node'],
     group: 'compute',
     prior: 0.3,
     resourceTypes: ['aws:ec2:instance'],
@@ -239,6 +250,8 @@ export const CONTEXTS: SignalDefinition[] = [
   {
     id: 'aurora',
     label: 'Aurora and RDS DB clusters',
+    apiNamespace: 'rds',
+    managed: true,
     group: 'database',
     prior: 0,
     resourceTypes: ['aws:rds:cluster'],
@@ -263,6 +276,10 @@ export const CONTEXTS: SignalDefinition[] = [
   {
     id: 'rds',
     label: 'RDS DB instances',
+    apiNamespace: 'rds',
+    managed: true,
+    // "Dynamo DB" and "Memory DB" are other databases.
+    except: ['dynamo db', 'memory db'],
     group: 'database',
     prior: 0.02,
     resourceTypes: ['aws:rds:db'],
@@ -293,7 +310,9 @@ export const CONTEXTS: SignalDefinition[] = [
   },
   {
     id: 'dynamodb',
-    label: 'DynamoDB global tables',
+    label: 'DynamoDB tables',
+    apiNamespace: 'dynamodb',
+    managed: true,
     group: 'database',
     prior: 0,
     resourceTypes: ['aws:dynamodb:global-table'],
@@ -312,6 +331,8 @@ export const CONTEXTS: SignalDefinition[] = [
   {
     id: 'elasticache',
     label: 'ElastiCache (Redis OSS, Valkey)',
+    apiNamespace: 'elasticache',
+    managed: true,
     group: 'database',
     prior: 0,
     resourceTypes: ['aws:elasticache:replicationgroup'],
@@ -331,6 +352,8 @@ export const CONTEXTS: SignalDefinition[] = [
   {
     id: 'memorydb',
     label: 'MemoryDB multi-Region clusters',
+    apiNamespace: 'memorydb',
+    managed: true,
     group: 'database',
     prior: 0,
     resourceTypes: ['aws:memorydb:multi-region-cluster'],
@@ -338,11 +361,16 @@ export const CONTEXTS: SignalDefinition[] = [
       ['memorydb', 3.5],
       ['memory db', 3],
       ['multi region cluster', 2],
+      // MemoryDB Multi-Region is the active-active Valkey store; ElastiCache Global Datastore is
+      // active-passive.
+      ['active active', 2],
     ],
   },
   {
     id: 'dsql',
     label: 'Aurora DSQL clusters',
+    apiNamespace: 'dsql',
+    managed: true,
     group: 'database',
     prior: 0,
     resourceTypes: ['aws:dsql:cluster'],
@@ -355,6 +383,8 @@ export const CONTEXTS: SignalDefinition[] = [
   {
     id: 'lambda',
     label: 'Lambda functions',
+    platform: 'lambda',
+    apiNamespace: 'lambda',
     group: 'compute',
     prior: 0.03,
     resourceTypes: ['aws:lambda:function'],
@@ -377,6 +407,8 @@ export const CONTEXTS: SignalDefinition[] = [
   {
     id: 'kinesis',
     label: 'Kinesis data streams',
+    apiNamespace: 'kinesis',
+    managed: true,
     group: 'streaming',
     prior: 0,
     resourceTypes: ['aws:kinesis:stream'],
@@ -397,8 +429,48 @@ export const CONTEXTS: SignalDefinition[] = [
     ],
   },
   {
+    id: 'msk',
+    label: 'Amazon MSK (Kafka) brokers',
+    apiNamespace: 'kafka',
+    managed: true,
+    group: 'streaming',
+    prior: 0,
+    // FIS has no resource type for MSK: no ARN raises this context to a target.
+    resourceTypes: [],
+    // Only MSK by name names it: "Kafka" and its brokers may as well be self-managed on EC2.
+    terms: [
+      ['msk', 3.5],
+      ['managed streaming for kafka', 3.5],
+      ['managed streaming for apache kafka', 3.5],
+      ['kafka', 0.6],
+      ['broker', 0.4],
+      ['partition leader', 0.6],
+      ['under replicated partition', 0.8],
+    ],
+  },
+  {
+    id: 'sqs',
+    label: 'Amazon SQS queues',
+    apiNamespace: 'sqs',
+    managed: true,
+    group: 'messaging',
+    prior: 0,
+    // FIS has no resource type for SQS.
+    resourceTypes: [],
+    terms: [
+      ['sqs', 3.5],
+      ['simple queue service', 3.5],
+      ['queue', 0.8],
+      ['dead letter queue', 1],
+      ['visibility timeout', 1.5],
+      ['fifo queue', 2],
+    ],
+  },
+  {
     id: 's3',
     label: 'S3 buckets',
+    apiNamespace: 's3',
+    managed: true,
     group: 'storage',
     prior: 0,
     resourceTypes: ['aws:s3:bucket'],
@@ -446,6 +518,14 @@ export const CONTEXTS: SignalDefinition[] = [
   {
     id: 'network',
     label: 'VPC subnets and network paths',
+    // Kafka and DynamoDB partitions are not network partitions.
+    except: [
+      'partition leader',
+      'leader for partition',
+      'partition key',
+      'under replicated partition',
+      'topic partition',
+    ],
     group: 'network',
     prior: 0.15,
     resourceTypes: ['aws:ec2:subnet'],

@@ -198,6 +198,8 @@ export const FAILURE_MODES: FailureMode[] = [
     ],
     steadyState: 'The service stays available when a task is killed for memory.',
     expectedBehaviour: 'ECS replaces the task, the load balancer drains it, and callers retry.',
+    limitation:
+      'FIS has no memory-stress action for ECS tasks (the aws:ecs:task-* actions stress CPU and I/O only): stopping a task or SIGKILLing its process reproduces what the OOM killer does, not the memory pressure before it. On EC2 container instances, aws:ssm:send-command with AWSFIS-Run-Memory-Stress loads the host instead.',
   },
   {
     id: 'ecs-latency',
@@ -673,16 +675,48 @@ export const FAILURE_MODES: FailureMode[] = [
     expectedBehaviour: 'Calls time out quickly, caches serve reads, and writes are queued or fail clearly.',
   },
   {
+    id: 'dynamodb-throttling',
+    title: 'DynamoDB requests throttled',
+    contexts: ['dynamodb'],
+    symptoms: ['throttling', 'capacity'],
+    actions: [
+      {
+        actionId: 'aws:network:disrupt-connectivity',
+        weight: 0.8,
+        approximate: true,
+        parameters: { scope: 'dynamodb' },
+        why: 'blocking the DynamoDB endpoint from the subnets exercises the timeouts, retries with backoff and fallbacks that throttled calls rely on; calls fail outright instead of being throttled',
+      },
+    ],
+    steadyState: 'The service keeps its SLOs, perhaps degraded, while DynamoDB calls fail.',
+    expectedBehaviour:
+      'SDK retries with exponential backoff and jitter, caches and fallbacks absorb the failures; retries do not amplify the load.',
+  },
+  {
     id: 'elasticache-az-power',
     title: 'ElastiCache nodes lost in one AZ',
     contexts: ['elasticache'],
     symptoms: ['az-outage', 'failover', 'instance-loss', 'reboot', 'process-crash', 'replica-loss'],
     actions: [
-      { actionId: 'aws:elasticache:replicationgroup-interrupt-az-power', weight: 1 },
+      {
+        actionId: 'aws:elasticache:replicationgroup-interrupt-az-power',
+        weight: 1,
+        why: 'cutting power to the nodes in one AZ fails over every primary there (set availabilityZoneIdentifier to the AZ of the primary)',
+      },
       {
         actionId: 'aws:ssm:start-automation-execution',
-        weight: 0.5,
-        why: 'AWS’s elasticache-redis-primary-node-failover template triggers a failover through a runbook',
+        weight: 0.6,
+        parameters: {
+          documentArn: 'arn:aws:ssm:{region}:<YOUR AWS ACCOUNT>:document/<YOUR ELASTICACHE FAILOVER RUNBOOK>',
+          documentParameters: JSON.stringify({
+            tagKey: 'FIS-Ready',
+            tagValue: 'True',
+            region: '{region}',
+            AutomationAssumeRole: 'arn:aws:iam::<YOUR AWS ACCOUNT>:role/<YOUR SSM AUTOMATION ROLE NAME>',
+          }),
+          maxDuration: 'PT30M',
+        },
+        why: 'a runbook you deploy fails over the primary node of the tagged replication groups, as AWS’s elasticache-redis-primary-node-failover template does',
       },
     ],
     steadyState: 'Cache hit rate and latency recover within minutes; requests keep succeeding.',
@@ -713,18 +747,16 @@ export const FAILURE_MODES: FailureMode[] = [
   },
   {
     id: 'cache-cross-region-replication',
-    title: 'Cross-Region cache replication paused',
+    title: 'ElastiCache replication falling behind',
     contexts: ['elasticache'],
     symptoms: ['replication'],
-    actions: [
-      {
-        actionId: 'aws:memorydb:multi-region-cluster-pause-replication',
-        weight: 0.9,
-        why: 'MemoryDB multi-Region is the Valkey/Redis store FIS can pause replication of',
-      },
-    ],
-    steadyState: 'Reads and writes in each Region keep succeeding while replication is paused.',
-    expectedBehaviour: 'Replication lag is alarmed; sessions survive users moving between Regions.',
+    // aws:memorydb:multi-region-cluster-pause-replication targets MemoryDB multi-Region clusters
+    // only: it cannot pause the replication of an ElastiCache replication group or Global Datastore.
+    actions: [],
+    steadyState: 'Reads and writes keep succeeding while replicas fall behind.',
+    expectedBehaviour: 'Replication lag is alarmed; reads that need fresh data go to the primary.',
+    limitation:
+      'FIS has no action that pauses or delays ElastiCache replication (within a replication group or across Regions with Global Datastore); aws:memorydb:multi-region-cluster-pause-replication works on MemoryDB multi-Region clusters only.',
   },
   {
     id: 'memorydb-replication',
@@ -777,6 +809,33 @@ export const FAILURE_MODES: FailureMode[] = [
     ],
     steadyState: 'Callers keep their latency SLO while some invocations start slowly.',
     expectedBehaviour: 'Timeouts are set above the added delay or callers fail fast and retry.',
+  },
+  {
+    id: 'lambda-throttling',
+    title: 'Lambda invocations throttled',
+    contexts: ['lambda'],
+    symptoms: ['throttling'],
+    actions: [
+      {
+        actionId: 'aws:lambda:invocation-error',
+        weight: 0.8,
+        approximate: true,
+        parameters: { preventExecution: 'true', invocationPercentage: '20' },
+        why: 'with preventExecution the function code does not run, as with a throttled invocation: callers get an error and must retry or dead-letter it (a function error, not 429 TooManyRequestsException)',
+      },
+      {
+        actionId: 'aws:lambda:invocation-add-delay',
+        weight: 0.6,
+        approximate: true,
+        parameters: { invocationPercentage: '50', startupDelayMilliseconds: '2000' },
+        why: 'slower invocations hold their concurrency longer (concurrency ≈ request rate × duration), so at production traffic the function can reach its concurrency limit and be throttled for real; at low traffic it only adds latency',
+      },
+    ],
+    steadyState: 'Callers keep their SLOs, with retries, while invocations are slow or fail.',
+    expectedBehaviour:
+      'Callers back off and retry (asynchronous invocations are retried by Lambda); nothing is lost, and concurrency alarms fire before users notice.',
+    limitation:
+      'FIS cannot throttle Lambda: throttling at the concurrency limit (429 TooManyRequestsException) is a quota being reached, not a fault FIS injects. The Lambda actions delay or fail invocations; only real load can push a function to its limit.',
   },
   {
     id: 'lambda-http',
@@ -864,6 +923,83 @@ export const FAILURE_MODES: FailureMode[] = [
     steadyState: 'Consumers keep processing with bounded iterator age.',
     expectedBehaviour:
       'Consumers request a new iterator from their checkpoint and neither skip nor duplicate records.',
+  },
+  {
+    id: 'msk-broker-reboot',
+    title: 'An Amazon MSK broker restarting',
+    contexts: ['msk'],
+    symptoms: [
+      'reboot',
+      'instance-loss',
+      'failover',
+      'process-crash',
+      'replica-loss',
+      'unavailable',
+      'connectivity-loss',
+      'latency',
+    ],
+    actions: [
+      {
+        actionId: 'aws:ssm:start-automation-execution',
+        weight: 1,
+        parameters: {
+          documentArn: 'arn:aws:ssm:{region}:<YOUR AWS ACCOUNT>:document/<YOUR MSK BROKER REBOOT RUNBOOK>',
+          documentParameters: JSON.stringify({
+            tagKey: 'FIS-Ready',
+            tagValue: 'True',
+            brokerSelection: 'random',
+            region: '{region}',
+            AutomationAssumeRole: 'arn:aws:iam::<YOUR AWS ACCOUNT>:role/<YOUR SSM AUTOMATION ROLE NAME>',
+          }),
+          maxDuration: 'PT21M',
+        },
+        why: 'a runbook you deploy reboots one broker of the tagged clusters (kafka:RebootBroker) and waits for it to recover, as AWS’s msk-broker-reboot template does',
+      },
+    ],
+    steadyState: 'Producers and consumers keep their SLOs while one broker restarts.',
+    expectedBehaviour:
+      'Partition leadership moves to in-sync replicas, clients reconnect and retry, and no acknowledged record is lost.',
+    limitation:
+      'FIS has no action or target type for Amazon MSK: it cannot reboot or stop a broker itself. AWS’s fis-template-library does it with aws:ssm:start-automation-execution and an Automation runbook (msk-broker-reboot) that you deploy in your account with its own role.',
+  },
+  {
+    id: 'sqs-impairment',
+    title: 'An SQS queue unavailable',
+    contexts: ['sqs'],
+    symptoms: ['unavailable', 'connectivity-loss'],
+    actions: [
+      {
+        actionId: 'aws:ssm:start-automation-execution',
+        weight: 1,
+        parameters: {
+          documentArn: 'arn:aws:ssm:{region}:<YOUR AWS ACCOUNT>:document/<YOUR SQS IMPAIRMENT RUNBOOK>',
+          documentParameters: JSON.stringify({
+            tagKey: 'FIS-Ready',
+            tagValue: 'True',
+            duration: '{duration}',
+            AutomationAssumeRole: 'arn:aws:iam::<YOUR AWS ACCOUNT>:role/<YOUR SSM AUTOMATION ROLE NAME>',
+          }),
+          maxDuration: 'PT1H',
+        },
+        why: 'a runbook you deploy applies a deny-all policy to the tagged queues for the duration, as AWS’s sqs-queue-impairment template does',
+      },
+    ],
+    steadyState: 'Producers and consumers keep their SLOs, perhaps degraded, while the queue refuses calls.',
+    expectedBehaviour:
+      'Producers buffer or fail clearly, consumers back off, and the backlog drains once the queue is back.',
+    limitation:
+      'FIS has no action or target type for Amazon SQS: it cannot impair a queue itself. AWS’s fis-template-library does it with aws:ssm:start-automation-execution and an Automation runbook (sqs-queue-impairment) that you deploy in your account.',
+  },
+  {
+    id: 'clock-skew',
+    title: 'Clocks drifting',
+    contexts: [],
+    symptoms: ['clock-skew'],
+    actions: [],
+    steadyState: 'Requests keep succeeding while one host’s clock is off.',
+    expectedBehaviour: 'Token validation and ordering tolerate the configured skew; NTP alarms fire.',
+    limitation:
+      'FIS has no action that skews clocks on EC2 instances, ECS tasks or Lambda; on EKS, a Chaos Mesh TimeChaos resource through aws:eks:inject-kubernetes-custom-resource can.',
   },
   // ── Storage ─────────────────────────────────────────────────────────────────────────────
   {
@@ -1036,6 +1172,37 @@ export const FAILURE_MODES: FailureMode[] = [
     ],
     steadyState: 'The automation keeps working, more slowly, while AWS API calls are throttled.',
     expectedBehaviour: 'SDK retries with exponential backoff and jitter absorb the throttling.',
+  },
+  {
+    id: 'service-api-throttling',
+    title: 'Calls to an AWS service throttled',
+    contexts: [
+      'dynamodb',
+      's3',
+      'kinesis',
+      'sqs',
+      'lambda',
+      'msk',
+      'aurora',
+      'rds',
+      'elasticache',
+      'memorydb',
+      'dsql',
+    ],
+    symptoms: ['throttling'],
+    actions: [
+      {
+        // The service parameter is the API the finding names: when the catalog does not list it for
+        // the action, the recommender drops the action and says FIS cannot throttle that API.
+        actionId: 'aws:fis:inject-api-throttle-error',
+        weight: 0.9,
+        parameters: { percentage: '50' },
+        why: 'it returns throttling errors to the callers of the API the finding names',
+      },
+    ],
+    steadyState: 'The service keeps working, more slowly, while calls to its dependency are throttled.',
+    expectedBehaviour:
+      'SDK retries with exponential backoff and jitter absorb the throttling; retries do not amplify it.',
   },
   {
     id: 'aws-api-throttling-implicit',

@@ -37,6 +37,7 @@ export const SYMPTOMS: SignalDefinition[] = [
   {
     id: 'memory',
     label: 'memory exhaustion',
+    except: ['memory db'],
     terms: [
       ['memory', 2.5],
       ['oom', 3],
@@ -268,6 +269,13 @@ export const SYMPTOMS: SignalDefinition[] = [
   {
     id: 'connectivity-loss',
     label: 'loss of network connectivity',
+    except: [
+      'partition leader',
+      'leader for partition',
+      'partition key',
+      'under replicated partition',
+      'topic partition',
+    ],
     terms: [
       ['network partition', 3],
       ['partition', 1.5],
@@ -477,6 +485,8 @@ export const SYMPTOMS: SignalDefinition[] = [
   {
     id: 'replication',
     label: 'replication lag or a replication stop',
+    // An ElastiCache replication group is a resource, not replication falling behind.
+    except: ['replication group', 'replicationgroup'],
     terms: [
       ['sync*', 1.5],
       ['stopped syncing', 3],
@@ -506,7 +516,13 @@ export const SYMPTOMS: SignalDefinition[] = [
   {
     id: 'throttling',
     label: 'throttling',
+    perService: true,
+    // A CPU throttled at its limit is CPU saturation, not a throttled API.
+    except: ['cpu throttl*'],
     terms: [
+      ['concurrency limit', 3],
+      ['concurrent executions', 1.5],
+      ['reserved concurrency', 1.5],
       ['throttl*', 3],
       ['rate exceeded', 3],
       ['rate limit*', 2.5],
@@ -725,6 +741,20 @@ export const SYMPTOMS: SignalDefinition[] = [
       ['iterator', 0.8],
       ['millis behind latest', 3],
       ['millisbehindlatest', 3],
+    ],
+  },
+  {
+    id: 'clock-skew',
+    label: 'clock skew',
+    terms: [
+      ['clock skew', 3.5],
+      ['time skew', 3.5],
+      ['clock drift', 3.5],
+      ['time drift', 3],
+      ['clock out of sync', 3],
+      ['ntp', 2],
+      ['chrony', 2],
+      ['time sync*', 2],
     ],
   },
   {

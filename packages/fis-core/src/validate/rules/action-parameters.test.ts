@@ -187,6 +187,25 @@ describe('parameter values', () => {
     expect(short.errors[0]).toMatchObject({ code: 'DURATION_OUT_OF_RANGE', suggestion: 'use at least PT1M' });
   });
 
+  it.each([' PT5M', 'PT5m', 'pt5m '])(
+    'reports the duration %j, read leniently elsewhere but not the form FIS expects (T31, an error)',
+    (duration) => {
+      const result = withAction(
+        'aws:ec2:stop-instances',
+        { startInstancesAfterDuration: duration },
+        { Instances: 'web' },
+      );
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          code: 'INVALID_DURATION',
+          path: '/actions/a/parameters/startInstancesAfterDuration',
+          suggestion: 'use PT5M',
+          ruleId: 'T31',
+        }),
+      ]);
+    },
+  );
+
   it('checks enums with a case-aware suggestion, and enum lists item by item', () => {
     const result = withAction(
       'aws:network:disrupt-connectivity',

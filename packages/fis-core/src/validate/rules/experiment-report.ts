@@ -1,4 +1,4 @@
-import { parseIsoDuration } from '../../duration';
+import { isExactIsoDuration, parseIsoDuration } from '../../duration';
 import { ValidationIssueCode as Code } from '../codes';
 import type { TemplateScope } from '../context';
 import { isIntrinsic } from '../intrinsic';
@@ -84,6 +84,15 @@ export function checkExperimentReport(scope: TemplateScope, template: RecordValu
         Code.InvalidDuration,
         durationAt,
         `${durationAt.label}: ${quote(text)} is not an ISO 8601 duration such as PT20M.`,
+      );
+    } else if (!isExactIsoDuration(text)) {
+      const exact = text.trim().toUpperCase();
+      scope.ctx.rule(
+        'T36',
+        Code.InvalidDuration,
+        durationAt,
+        `${durationAt.label}: ${quote(text)} is not written as FIS expects an ISO 8601 duration (upper-case designators, no spaces); write ${exact}.`,
+        `use ${exact}`,
       );
     }
   }

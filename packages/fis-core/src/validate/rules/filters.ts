@@ -5,10 +5,12 @@ import { isIntrinsic } from '../intrinsic';
 import { child, type Location } from '../json-pointer';
 import { checkLength, checkUnknownFields, expectKind, readString, reportMissing } from '../read-value';
 import { firstEntries, has, own, type RecordValue } from '../values';
+import { checkFilterPath } from './filter-path';
 
 /**
  * T24: filters are a list of `{ path, values }`, path ≤ 256 characters, values a non-empty list of
  * strings ≤ 128; not on tags (use resourceTags), and only on resource types that support filters.
+ * Paths that are probably wrong get a warning (see {@link checkFilterPath}).
  */
 export function checkFilters(
   scope: TemplateScope,
@@ -59,7 +61,7 @@ export function checkFilters(
             `${pathAt.label}: ${JSON.stringify(path)} filters on tags; FIS selects by tags with resourceTags, not filters.`,
             'move the tag to resourceTags',
           );
-        }
+        } else checkFilterPath(scope, pathAt, path, type);
       }
     }
     const valuesAt = child(filterAt, filterValues);

@@ -1,5 +1,5 @@
 import type { CatalogParameter } from '../../catalog/types';
-import { formatIsoDuration, parseIsoDuration } from '../../duration';
+import { formatIsoDuration, isExactIsoDuration, parseIsoDuration } from '../../duration';
 import { isAlarmArn, parseArn } from '../arn';
 import { ValidationIssueCode as Code } from '../codes';
 import type { TemplateScope } from '../context';
@@ -46,6 +46,19 @@ function checkDuration(
       at,
       `${at.label}: ${quote(text)} is not an ISO 8601 duration; write it like PT30S, PT5M or PT1H30M.`,
       suggestDuration(text),
+    );
+    return;
+  }
+  if (!isExactIsoDuration(text)) {
+    // FIS documents durations only in their exact form (PT5M); a lower-case or padded value is
+    // not one, whatever a lenient reader makes of it. T31 decides the severity.
+    const exact = text.trim().toUpperCase();
+    scope.ctx.rule(
+      'T31',
+      Code.InvalidDuration,
+      at,
+      `${at.label}: ${quote(text)} is not written as FIS expects an ISO 8601 duration (upper-case designators, no spaces); write ${exact}.`,
+      `use ${exact}`,
     );
     return;
   }

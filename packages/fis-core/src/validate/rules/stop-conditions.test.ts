@@ -24,6 +24,17 @@ describe('stop conditions (T03–T05)', () => {
     expect(warningsOf(withStopConditions([]))).toEqual(['NO_STOP_CONDITION /stopConditions']);
   });
 
+  it('keeps an empty list a warning (the API sets no minimum), saying how AWS writes "none"', () => {
+    const result = withStopConditions([]);
+    expect(result.valid).toBe(true);
+    expect(result.warnings[0]).toMatchObject({
+      code: 'NO_STOP_CONDITION',
+      ruleId: 'T03',
+      message: expect.stringContaining('stopConditions is an empty list'),
+      suggestion: expect.stringContaining('[{"source":"none"}]'),
+    });
+  });
+
   it('requires the list, refuses other types and more than five', () => {
     const { stopConditions: _, ...template } = ec2Template();
     expect(errorsOf(validateTemplate(template))).toEqual(['MISSING_REQUIRED_FIELD /stopConditions']);

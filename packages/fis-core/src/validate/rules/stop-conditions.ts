@@ -53,6 +53,20 @@ export function checkStopConditions(scope: TemplateScope, template: RecordValue)
         'remove the none entry',
       );
     }
+  } else if (entries.length === 0) {
+    // A warning, not an error: neither the API model (CreateExperimentTemplateStopConditionInputList)
+    // nor the CloudFormation schema sets a minimum, and T03 requires the list, not an entry. But AWS
+    // documents [{"source":"none"}] as the way to say "no stop condition"; [] says nothing.
+    scope.ctx.warn(
+      Code.NoStopCondition,
+      at,
+      `${at.label} is an empty list: nothing stops the experiment automatically if the system degrades more than expected, and the template does not say that is intended (AWS writes [{"source":"none"}] for that).`,
+      {
+        suggestion:
+          'add {"source":"aws:cloudwatch:alarm","value":"<alarm ARN>"} watching a customer-facing metric, or write [{"source":"none"}] if there is deliberately none',
+        ruleId: 'T03',
+      },
+    );
   } else if (unknown === 0) {
     scope.ctx.warn(
       Code.NoStopCondition,
