@@ -271,6 +271,20 @@ function typeOf(value: unknown): JsonType | 'nonfinite' | 'other' {
 /** True when a value of this kind can never pass a field that accepts `types`. */
 function surelyRejected(value: unknown, types: Set<JsonType> | 'any'): boolean {
   if (types === 'any' || value === undefined) return false;
+  // the runtime parses an object or array sent as JSON text (installInputValidation): may be accepted
+  if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (
+        parsed !== null &&
+        typeof parsed === 'object' &&
+        types.has(Array.isArray(parsed) ? 'array' : 'object')
+      )
+        return false;
+    } catch {
+      // not JSON: judged as the string it is
+    }
+  }
   const type = typeOf(value);
   if (type === 'other') return false;
   if (type === 'nonfinite') return true; // NaN and ±Infinity are no JSON value of any type
