@@ -109,6 +109,33 @@ describe('fis-recommender server', () => {
     expect(structured.placeholders.map((p) => p.text)).toContain('<YOUR KUBERNETES SERVICE ACCOUNT>');
   });
 
+  it('chains whole answers: plain text into recommend, the whole recommend answer into create', async () => {
+    // Act: a finding as plain text, as an agent pastes it
+    const recommended = await call('recommend_fis_experiments', {
+      finding: 'Aurora writer failover took 90 s and the orders API returned 5xx the whole time',
+    });
+    expect(recommended.isError).toBeFalsy();
+    const result = recommended.structuredContent as { recommendations: Array<{ actionId: string }> };
+    expect(result.recommendations[0]?.actionId).toBe('aws:rds:failover-db-cluster');
+    // the same finding sent as JSON text reads as the finding, not as a summary with braces in it
+    const asJsonText = await call('recommend_fis_experiments', {
+      finding: JSON.stringify({ id: 'INC-7', summary: 'Aurora writer failover took 90 s' }),
+    });
+    expect((asJsonText.structuredContent as { findingId: string }).findingId).toBe('INC-7');
+    // Act: the whole answer goes to create_fis_template
+    const created = await call('create_fis_template', { recommendation: recommended.structuredContent });
+    // Assess: the top recommendation was built, and the answer says so
+    expect(created.isError).toBeFalsy();
+    const template = created.structuredContent as {
+      template: { actions: Record<string, { actionId: string }> };
+      warnings: string[];
+    };
+    expect(Object.values(template.template.actions)[0]?.actionId).toBe('aws:rds:failover-db-cluster');
+    expect(template.warnings[0]).toMatch(
+      /whole recommend_fis_experiments result: built its top recommendation/,
+    );
+  });
+
   it('accepts the Python server’s create_fis_template input', async () => {
     const created = await call('create_fis_template', {
       recommendation: {

@@ -99,7 +99,12 @@ export {
   type IamStatement,
   UNSCOPED_PERMISSIONS,
 } from './template/iam-policy';
-export { type RecommendationInput, RecommendationInputSchema } from './template/recommendation-input';
+export {
+  isRecommendationResult,
+  type RecommendationInput,
+  RecommendationInputSchema,
+  RecommendationResultInputSchema,
+} from './template/recommendation-input';
 export { type TargetConfig, TargetConfigSchema } from './template/target-config';
 export type {
   ExperimentTemplate,

@@ -23,7 +23,9 @@ export function registerValidateFisTemplateTool(server: McpServer, deps: ServerD
       inputSchema: {
         template: z
           .union([z.record(z.string(), z.unknown()), z.string().max(1_000_000)])
-          .describe('The template: an object, or JSON/YAML text.'),
+          .describe(
+            'The template: an object, or JSON/YAML text (API body, CloudFormation, or the whole create_fis_template answer).',
+          ),
         region: regionArgument,
       },
       outputSchema: ValidationOutputSchema.shape,

@@ -1,4 +1,9 @@
-import { createTemplate, RecommendationInputSchema, TargetConfigSchema } from '@faultline/fis-core';
+import {
+  createTemplate,
+  RecommendationInputSchema,
+  RecommendationResultInputSchema,
+  TargetConfigSchema,
+} from '@faultline/fis-core';
 import { checkInputSize, structuredResult, toErrorResult } from '@faultline/server-runtime';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
@@ -32,9 +37,13 @@ export function registerCreateFisTemplateTool(server: McpServer, deps: ServerDep
         'alarm (allowNoStopCondition: true waives it, with a warning). Validate the result with validate_fis_template. Read-only.',
       inputSchema: {
         recommendation: z
-          .union([RecommendationInputSchema, z.array(RecommendationInputSchema).min(1).max(20)])
+          .union([
+            RecommendationInputSchema,
+            z.array(RecommendationInputSchema).min(1).max(20),
+            RecommendationResultInputSchema,
+          ])
           .describe(
-            'A recommendation (or an array of them) from recommend_fis_experiments, or {action, duration}.',
+            'A recommendation (or an array of them) from recommend_fis_experiments, or {action, duration}; the whole recommend_fis_experiments result builds its top recommendation.',
           ),
         // Unknown fields are checked by createTemplate, which suggests the field meant (roleARN → roleArn).
         target_config: z

@@ -29,6 +29,23 @@ export const RecommendOutputSchema = z.object({
   }),
 });
 
+/**
+ * The finding as an object: plain text is its summary; text that is a JSON finding (a client that
+ * sent the object as a string) is that finding.
+ */
+function findingOf(finding: z.infer<typeof FindingInputSchema> | string): z.infer<typeof FindingInputSchema> {
+  if (typeof finding !== 'string') return finding;
+  if (/^\s*\{/.test(finding)) {
+    try {
+      const parsed = FindingInputSchema.safeParse(JSON.parse(finding));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // not JSON after all: a summary that starts with a brace
+    }
+  }
+  return { summary: finding };
+}
+
 /** Registers `recommend_fis_experiments`. */
 export function registerRecommendFisExperimentsTool(server: McpServer, deps: ServerDeps): void {
   server.registerTool(
@@ -38,13 +55,17 @@ export function registerRecommendFisExperimentsTool(server: McpServer, deps: Ser
       description:
         'Ranks the AWS Fault Injection Service (FIS) experiments that would test the failure an incident finding describes. ' +
         'Give the finding in its own words (summary, and title, type, resources ARNs, evidence when you have them); ' +
-        'the minimal {id, summary, type} works, and so does an AWS DevOps Agent finding. Each recommendation has a stable id, ' +
+        'the minimal {id, summary, type} works, so does an AWS DevOps Agent finding, and so does plain text. Each recommendation has a stable id, ' +
         'the FIS actionId, a score in [0, 1], the signals that matched, a testable hypothesis, safe parameters, a suggested target, ' +
         'a stop condition, blast-radius notes and the IAM permissions. `limitations` says what FIS cannot do for the finding ' +
         '(no FIS fault throttles DynamoDB or Lambda, none targets MSK): say so rather than overstate an experiment. ' +
         'Pass a recommendation as is to create_fis_template. Read-only.',
       inputSchema: {
-        finding: FindingInputSchema.describe('The finding: at least a summary (or title).'),
+        finding: z
+          .union([FindingInputSchema, z.string().trim().min(1).max(20_000)])
+          .describe(
+            'The finding: an object with at least a summary (or title), or plain text describing the failure (read as its summary).',
+          ),
         limit: z
           .number()
           .int()
@@ -65,7 +86,7 @@ export function registerRecommendFisExperimentsTool(server: McpServer, deps: Ser
       const tooLarge = checkInputSize(args);
       if (tooLarge) return tooLarge;
       try {
-        const result = recommend(args.finding, {
+        const result = recommend(findingOf(args.finding), {
           catalog: deps.catalog(),
           ...(args.limit !== undefined && { limit: args.limit }),
           ...(args.region !== undefined && { region: args.region }),

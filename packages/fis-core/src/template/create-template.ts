@@ -11,7 +11,11 @@ import { closestMatch } from '../validate/did-you-mean';
 import { readSelectionMode } from '../validate/selection-mode';
 import { cloudFormationTemplate } from './cloudformation';
 import { experimentRolePolicy, experimentRoleTrustPolicy, type IamPolicyDocument } from './iam-policy';
-import { type RecommendationInput, RecommendationInputSchema } from './recommendation-input';
+import {
+  isRecommendationResult,
+  type RecommendationInput,
+  RecommendationInputSchema,
+} from './recommendation-input';
 import { type TargetConfig, TargetConfigSchema } from './target-config';
 import type { ExperimentTemplate, ExperimentTemplateAction, ExperimentTemplateTarget } from './types';
 import { toYaml } from './yaml';
@@ -290,12 +294,27 @@ export function createTemplate(
 ): CreateTemplateResult {
   const catalog = options.catalog ?? bundledCatalog();
   const names = options.inputNames ?? { recommendation: 'recommendations', targetConfig: 'targetConfig' };
+  const warnings: string[] = [];
+  if (isRecommendationResult(recommendations)) {
+    // the whole answer of recommend(): one tool's output is the next one's input
+    const [top] = recommendations.recommendations;
+    if (top === undefined) {
+      throw new FisCoreError(
+        FisCoreErrorCode.InvalidInput,
+        `${names.recommendation}: the recommendations hold no experiment for ${recommendations.findingId ?? 'this finding'}: nothing to build (read its limitations)`,
+      );
+    }
+    const count = recommendations.recommendations.length;
+    warnings.push(
+      `${names.recommendation} was a whole recommend_fis_experiments result: built its top recommendation (${String((top as { actionId?: unknown }).actionId ?? '?')})${count > 1 ? `; pass one of its ${count} recommendations (or several, as an array) to build another` : ''}.`,
+    );
+    recommendations = top;
+  }
   const { recommendations: inputs, config } = parseInputs(recommendations, targetConfig, names);
   if (config.selectionMode !== undefined) {
     checkSelectionMode(config.selectionMode, `${names.targetConfig}.selectionMode`);
   }
   checkOneSelection(config, names, catalog);
-  const warnings: string[] = [];
   const place = accountAndRegion(config, inputs);
   const multiple = Array.isArray(recommendations);
   const targets: Record<string, ExperimentTemplateTarget> = {};

@@ -37,3 +37,29 @@ export const RecommendationInputSchema = z
 
 /** A recommendation as `createTemplate` accepts it. */
 export type RecommendationInput = z.input<typeof RecommendationInputSchema>;
+
+/**
+ * The whole answer of `recommend()` / recommend_fis_experiments (`{findingId, recommendations: [...]}`),
+ * which `createTemplate` also accepts: it builds the top recommendation and says so in a warning.
+ */
+export const RecommendationResultInputSchema = z.looseObject({
+  findingId: z.string().max(256).optional(),
+  recommendations: z
+    .array(z.looseObject({}))
+    .max(20)
+    .describe('The recommendations of recommend_fis_experiments; the first (rank 1) is built.'),
+});
+
+/** True for the whole answer of `recommend()` rather than one recommendation. */
+export function isRecommendationResult(
+  value: unknown,
+): value is { findingId?: string; recommendations: unknown[] } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Array.isArray((value as { recommendations?: unknown }).recommendations) &&
+    (value as { actionId?: unknown }).actionId === undefined &&
+    (value as { action?: unknown }).action === undefined
+  );
+}

@@ -83,6 +83,7 @@ function locateInCloudFormation(ctx: ValidationContext, document: Record<string,
  * - a single CloudFormation resource (`{ Type, Properties }`) or its Properties (PascalCase keys);
  * - the CreateExperimentTemplate API body (camelCase keys), possibly wrapped as `{ experimentTemplate: … }`
  *   the way `aws fis get-experiment-template` prints it.
+ * - the whole answer of `createTemplate()` (create_fis_template): its `template` is checked.
  */
 export function locateTemplates(ctx: ValidationContext, document: unknown): LocatedTemplates {
   if (!isRecord(document)) {
@@ -109,6 +110,18 @@ export function locateTemplates(ctx: ValidationContext, document: unknown): Loca
     return {
       shape: 'cloudformation-properties',
       units: [{ shape: 'cloudformation-properties', root, properties }],
+    };
+  }
+  // the whole answer of create_fis_template / createTemplate(): its API template is what is checked
+  const created = own(document, 'template');
+  if (
+    isRecord(created) &&
+    (has(document, 'iamPolicy') || has(document, 'cloudformation')) &&
+    countKeys(document, API_FIELDS.topLevel) === 0
+  ) {
+    return {
+      shape: 'api',
+      units: [{ shape: 'api', root: { path: '/template', label: '' }, properties: created }],
     };
   }
   const wrapped = own(document, 'experimentTemplate');

@@ -48,6 +48,16 @@ describe('validateTemplate', () => {
     });
   });
 
+  it('checks the template inside a whole createTemplate answer, pointing into it', () => {
+    const bad = ec2Template();
+    const actions = bad.actions as Record<string, Record<string, unknown>>;
+    actions.stop = { ...actions.stop, actionId: 'aws:ec2:stop-instancez' };
+    const result = validateTemplate({ template: bad, cloudformation: {}, iamPolicy: {}, warnings: [] });
+    expect(result.shape).toBe('api');
+    expect(result.errors[0]?.path).toMatch(/^\/template\/actions\//);
+    expect(validateTemplate({ template: ec2Template(), iamPolicy: {} }).valid).toBe(true);
+  });
+
   it('reads JSON text the same as the object', () => {
     const template = ec2Template();
     template.actions.stop.parameters.startInstancesAfterDuration = 'PT13H';
