@@ -58,6 +58,31 @@ describe('authentication', () => {
     );
   });
 
+  it('tells a JWKS outage apart from a bad token in the message', async () => {
+    const jwt = {
+      ...defaultOptions().http.auth,
+      jwt: {
+        jwksUrl: 'http://127.0.0.1/j',
+        issuer: 'i',
+        audiences: ['a'],
+        clientIds: [],
+        scopes: [],
+        authorizationServers: ['i'],
+      },
+    };
+    const authenticate = createAuthenticator(jwt, async () => ({
+      ok: false,
+      status: 503,
+      error: 'temporarily_unavailable',
+      description: 'the signing keys (JWKS) cannot be fetched right now',
+    }));
+    const result = await authenticate({ authorization: 'Bearer a.b.c' }, metadata);
+    expect(result).toMatchObject({
+      ok: false,
+      status: 503,
+      message: 'authentication unavailable: the signing keys (JWKS) cannot be fetched right now; retry later',
+    });
+  });
   it('lets everything through as anonymous when no method is configured (loopback only)', async () => {
     expect(await createAuthenticator(defaultOptions().http.auth)({}, metadata)).toEqual({
       ok: true,

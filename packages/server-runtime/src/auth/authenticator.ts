@@ -75,7 +75,10 @@ export function createAuthenticator(
         return {
           ok: false,
           status: check.status,
-          message: `${check.status === 403 ? 'forbidden' : 'unauthorized'}: ${check.description}`,
+          message:
+            check.status === 503
+              ? `authentication unavailable: ${check.description}; retry later`
+              : `${check.status === 403 ? 'forbidden' : 'unauthorized'}: ${check.description}`,
           wwwAuthenticate: challenge(metadataUrl, { ...check, ...(scope && { scope }) }),
         };
       }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JwtOptions } from '../options';
@@ -80,5 +82,33 @@ describe('JWT verification', () => {
   it('reads scopes from scope or scp', () => {
     expect(tokenScopes({ scope: 'a b' })).toEqual(['a', 'b']);
     expect(tokenScopes({ scp: ['c', 'd'] })).toEqual(['c', 'd']);
+  });
+  it.each([
+    ['answers 500', 500, 'oops'],
+    ['answers invalid JSON', 200, '{not json'],
+    ['answers something else than a key set', 200, '{"keys":"none"}'],
+  ])('answers 503 (not 401) while the JWKS %s: the token may be fine', async (_label, status, body) => {
+    const jwks = createServer((_req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = jwks.address() as AddressInfo;
+      const remote = createJwtVerifier({ ...options, jwksUrl: `http://127.0.0.1:${port}/jwks.json` });
+      expect(await remote(await sign(good))).toMatchObject({
+        ok: false,
+        status: 503,
+        error: 'temporarily_unavailable',
+      });
+    } finally {
+      jwks.close();
+    }
+  });
+  it('says why a claim is refused in words, not in jose reason codes', async () => {
+    const notYet = await verify(await sign({ ...good, nbf: Math.floor(Date.now() / 1000) + 600 }));
+    expect(!notYet.ok && notYet.description).toBe('the token is not valid yet (nbf)');
+    const issuer = await verify(await sign({ ...good, iss: 'https://evil.test' }));
+    expect(!issuer.ok && issuer.description).toBe('wrong issuer: iss not accepted');
   });
 });

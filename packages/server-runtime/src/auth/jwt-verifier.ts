@@ -24,17 +24,51 @@ export function tokenScopes(payload: JWTPayload): string[] {
   return raw.flatMap((value) => (typeof value === 'string' ? value.split(' ').filter(Boolean) : []));
 }
 
+/** Thrown by the key lookup when the JWKS itself failed (HTTP error, not JSON, not a key set): not the token's fault. */
+class JwksUnavailable extends Error {
+  readonly code = 'ERR_FAULTLINE_JWKS_UNAVAILABLE';
+}
+
+/**
+ * Wraps a key lookup so that a failing JWKS (an HTTP error, a body that is not JSON or not a key
+ * set) is told apart from a token no key matches: the first answers 503, the second 401.
+ */
+function guardKeys(keys: JWTVerifyGetKey, errors: Jose['errors']): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await keys(header, token);
+    } catch (error) {
+      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
+        throw error;
+      }
+      throw new JwksUnavailable('the JWKS cannot be used', { cause: error });
+    }
+  };
+}
+
+/** Words for a refused claim (jose's reasons are codes such as `check_failed`). */
+function claimProblem(claim: string, reason: string): string {
+  if (reason === 'missing') return `the token has no ${claim} claim`;
+  if (claim === 'nbf') return 'the token is not valid yet (nbf)';
+  if (claim === 'aud') return 'wrong audience: aud not accepted';
+  if (claim === 'iss') return 'wrong issuer: iss not accepted';
+  return `the ${claim} claim is not accepted`;
+}
+
 function rejection(error: unknown, errors: Jose['errors']): JwtCheck {
   const code = (error as { code?: string }).code;
   if (error instanceof errors.JWTExpired) {
     return { ok: false, status: 401, error: 'invalid_token', description: 'the token has expired' };
   }
   if (error instanceof errors.JWTClaimValidationFailed) {
-    const which =
-      error.claim === 'aud' ? 'audience' : error.claim === 'iss' ? 'issuer' : `${error.claim} claim`;
-    return { ok: false, status: 401, error: 'invalid_token', description: `wrong ${which}: ${error.reason}` };
+    return {
+      ok: false,
+      status: 401,
+      error: 'invalid_token',
+      description: claimProblem(error.claim, error.reason),
+    };
   }
-  if (code === 'ERR_JWKS_TIMEOUT' || error instanceof TypeError) {
+  if (error instanceof JwksUnavailable || code === 'ERR_JWKS_TIMEOUT' || error instanceof TypeError) {
     return {
       ok: false,
       status: 503,
@@ -56,7 +90,7 @@ function rejection(error: unknown, errors: Jose['errors']): JwtCheck {
 /**
  * Checks bearer JWTs as an OAuth 2.1 resource server: signature against the JWKS (fetched and
  * cached by `jose`), issuer, audience and/or client id, expiry and not-before, and required scopes.
- * `keys` defaults to the remote JWKS at `options.jwksUrl`, built with `jose` on the first token.
+ * A JWKS that cannot be fetched or read answers 503 `temporarily_unavailable`, not 401. `keys` defaults to the remote JWKS at `options.jwksUrl`, built with `jose` on the first token.
  */
 export function createJwtVerifier(
   options: JwtOptions,
@@ -65,13 +99,15 @@ export function createJwtVerifier(
   let remoteKeys: JWTVerifyGetKey | undefined;
   return async (token) => {
     const { createRemoteJWKSet, errors, jwtVerify } = await loadJose();
-    remoteKeys ??=
+    remoteKeys ??= guardKeys(
       keys ??
-      createRemoteJWKSet(new URL(options.jwksUrl), {
-        timeoutDuration: 5000,
-        cooldownDuration: 30_000,
-        cacheMaxAge: 600_000,
-      });
+        createRemoteJWKSet(new URL(options.jwksUrl), {
+          timeoutDuration: 5000,
+          cooldownDuration: 30_000,
+          cacheMaxAge: 600_000,
+        }),
+      errors,
+    );
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, remoteKeys, {

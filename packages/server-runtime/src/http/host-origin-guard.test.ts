@@ -12,6 +12,22 @@ describe('DNS-rebinding protection', () => {
     expect(checkHostAndOrigin({ host: 'evil.example.com:8000' }, loopback)).toMatch(/Host .* is not allowed/);
   });
 
+  it('accepts the loopback address it is bound to, not only the usual names', () => {
+    for (const host of ['127.0.0.2', '[::1]']) {
+      const bound = { ...loopback, host };
+      expect(checkHostAndOrigin({ host: `${host}:8000` }, bound)).toBeUndefined();
+      expect(checkHostAndOrigin({ host: 'evil.example.com' }, bound)).toMatch(/not allowed/);
+    }
+  });
+
+  it('refuses a Host header that is not a host and port, whatever the allow-list', () => {
+    const open = { ...loopback, host: '0.0.0.0' };
+    for (const host of ['a b', 'ex"ample', 'x:99999', '[::1', 'a/b']) {
+      expect(checkHostAndOrigin({ host }, open)).toMatch(/not a valid host/);
+    }
+    expect(checkHostAndOrigin({}, open)).toBeUndefined();
+  });
+
   it('checks Host only against the allow-list when bound beyond loopback', () => {
     const open = { ...loopback, host: '0.0.0.0' };
     expect(checkHostAndOrigin({ host: 'mcp.internal:443' }, open)).toBeUndefined();

@@ -75,9 +75,8 @@ export function createHttpRuntime(deps: HttpRuntimeDeps): HttpRuntime {
           ? 'oauth-metadata'
           : 'other';
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     const started = performance.now();
-    const requestId = requestIdFrom(req.headers['x-request-id']);
     const route = routeOf(new URL(req.url ?? '/', 'http://localhost').pathname);
     let client = 'none';
     res.setHeader('x-request-id', requestId);
@@ -221,10 +220,13 @@ export function createHttpRuntime(deps: HttpRuntimeDeps): HttpRuntime {
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    handle(req, res, requestId).catch((error: unknown) => {
+      // `detail`, not `message`: a field named message would replace the line's own.
       deps.logger.log('error', 'request failed', {
+        requestId,
         error: (error as Error).name,
-        message: (error as Error).message,
+        detail: (error as Error).message,
       });
       sendRefusal(
         res,
