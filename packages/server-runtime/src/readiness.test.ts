@@ -55,6 +55,15 @@ describe('readiness', () => {
     });
     expect(notReady.status).toBe(503);
     expect(notReady.body).toMatchObject({ status: 'not_ready', reason: 'catalog_cache: not writable' });
+    const typo = await evaluateReadiness(() => [fisDown], {
+      draining: false,
+      chaos: off,
+      optional: ['aws_fsi'],
+    });
+    expect(typo.status).toBe(503);
+    expect(typo.body.warnings).toEqual([
+      '--ready-optional names no check of this server: aws_fsi (its checks: aws_fis)',
+    ]);
     const draining = await evaluateReadiness(undefined, { draining: true, chaos: off, optional: ['server'] });
     expect(draining.status).toBe(503);
   });

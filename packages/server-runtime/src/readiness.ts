@@ -24,6 +24,8 @@ export interface ReadinessReport {
     reason?: string;
     /** The failing checks that do not fail readiness (`--ready-optional`). */
     degraded?: string[];
+    /** Names given to `--ready-optional` that match no check of this server (a typo, most likely). */
+    warnings?: string[];
     checks: ReadinessCheck[];
     chaos?: ChaosOptions & { note: string };
   };
@@ -103,6 +105,9 @@ export async function evaluateReadiness(
     }
   }
   const optional = new Set(state.optional ?? []);
+  const unknownOptional = [...optional].filter(
+    (name) => name !== 'server' && !checks.some((check) => check.name === name),
+  );
   optional.delete('server');
   const failing = checks.filter((check) => !check.ok);
   const failed = failing.filter((check) => !optional.has(check.name));
@@ -121,6 +126,11 @@ export async function evaluateReadiness(
       status: failed.length > 0 ? 'not_ready' : degraded.length > 0 ? 'degraded' : 'ready',
       ...(failing.length > 0 && { reason: explain(failed.length > 0 ? failed : degraded) }),
       ...(degraded.length > 0 && { degraded: degraded.map((c) => c.name) }),
+      ...(unknownOptional.length > 0 && {
+        warnings: [
+          `--ready-optional names no check of this server: ${unknownOptional.join(', ')} (its checks: ${checks.map((c) => c.name).join(', ') || 'none'})`,
+        ],
+      }),
       checks: reported,
       ...(chaos && { chaos }),
     },
