@@ -228,6 +228,27 @@ describe('node-diagnostics server', () => {
     expect(errorCode(await call('collect_node_diagnostics', {}))).toBe('NODE_DIAG_INVALID_INPUT');
   });
 
+  it('a tag run names no bundle prefix, and maxConcurrency 0 is refused before SSM is called', async () => {
+    expect(
+      errorCode(
+        await call('collect_node_diagnostics', {
+          tags: { 'eks:nodegroup-name': ['ng-a'] },
+          maxConcurrency: '0',
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(ssmMock.commandCalls(StartAutomationExecutionCommand)).toHaveLength(0);
+    ssmMock
+      .on(StartAutomationExecutionCommand)
+      .resolves({ AutomationExecutionId: '4f2a6b1e-93c8-4d2f-a5c1-2b7e0d9f8a61' });
+    const started = await call('collect_node_diagnostics', {
+      tags: { 'eks:nodegroup-name': ['ng-a'] },
+      maxErrors: '0',
+    });
+    expect(started.isError).toBeFalsy();
+    expect(started.structuredContent).not.toHaveProperty('s3Prefix');
+  });
+
   it('says when a finding id is unknown', async () => {
     expect(errorCode(await call('get_finding', { id: 'fnd_0000000000000000' }))).toBe(
       'NODE_DIAG_FINDING_NOT_FOUND',

@@ -20,7 +20,9 @@ export const CollectOutputSchema = z.object({
   s3Prefix: z
     .string()
     .optional()
-    .describe('Where the bundle will be; analyze_node_bundle accepts it once the run succeeded.'),
+    .describe(
+      'Where the bundle will be (one instance, eks-log-collector); analyze_node_bundle accepts it once the run succeeded.',
+    ),
   status: CollectionStatusSchema.omit({ next: true })
     .optional()
     .describe('Final status, when wait was true.'),
@@ -29,7 +31,9 @@ export const CollectOutputSchema = z.object({
   ),
 });
 
-const RATE = z.string().regex(/^(?:[1-9]\d{0,5}|(?:100|[1-9]\d?)%|0)$/);
+// SSM's patterns: at least 1 node (or 1%) at once; 0 errors (or 0%) allowed
+const CONCURRENCY = z.string().regex(/^(?:[1-9]\d{0,5}|(?:100|[1-9]\d?)%)$/);
+const ERRORS = z.string().regex(/^(?:[1-9]\d{0,5}|0|(?:100|[1-9]?\d)%)$/);
 
 /** Registers `collect_node_diagnostics`. */
 export function registerCollectNodeDiagnosticsTool(server: McpServer, deps: ServerDeps): void {
@@ -57,10 +61,10 @@ export function registerCollectNodeDiagnosticsTool(server: McpServer, deps: Serv
           .record(z.string().max(128), z.array(z.string().max(256)).min(1).max(20))
           .optional()
           .describe('Target every instance with these tags, e.g. {"eks:nodegroup-name": ["ng-a"]}.'),
-        maxConcurrency: RATE.optional().describe(
+        maxConcurrency: CONCURRENCY.optional().describe(
           'With tags: nodes at once, a count or a percentage (default 1).',
         ),
-        maxErrors: RATE.optional().describe('With tags: failures before SSM stops (default 1).'),
+        maxErrors: ERRORS.optional().describe('With tags: failures before SSM stops (default 1).'),
         document: z
           .enum(COLLECTION_DOCUMENTS)
           .optional()

@@ -26,7 +26,9 @@ export const CollectionStatusSchema = z.object({
   bundle: z
     .string()
     .optional()
-    .describe('Where the bundle is (an s3:// prefix): pass it to analyze_node_bundle.'),
+    .describe(
+      'Once the log collector succeeded on one instance: where the bundle is (an s3:// prefix); pass it to analyze_node_bundle.',
+    ),
   targets: z.object({ total: z.number(), succeeded: z.number(), failed: z.number() }).optional(),
   next: z.array(
     z.object({ tool: z.string(), arguments: z.record(z.string(), z.unknown()), why: z.string() }),

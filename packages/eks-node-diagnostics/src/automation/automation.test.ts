@@ -93,6 +93,73 @@ describe('startCollection', () => {
     });
   });
 
+  it("gives no s3Prefix for a tag run: a bare eks_ prefix would pick any node's newest archive", async () => {
+    ssmMock.on(StartAutomationExecutionCommand).resolves({ AutomationExecutionId: EXECUTION });
+    const started = await startCollection(
+      { target: { tags: { 'eks:nodegroup-name': ['ng-a'] } }, s3Bucket: 'faultline-node-logs' },
+      { ssm },
+    );
+    expect(started).toEqual({ executionId: EXECUTION, documentName: 'AWSSupport-CollectEKSInstanceLogs' });
+  });
+
+  it('refuses rate controls SSM refuses (maxConcurrency 0) before calling AWS, and accepts maxErrors 0', async () => {
+    ssmMock.on(StartAutomationExecutionCommand).resolves({ AutomationExecutionId: EXECUTION });
+    const tags = { 'eks:nodegroup-name': ['ng-a'] };
+    for (const maxConcurrency of ['0', '0%']) {
+      await expect(startCollection({ target: { tags, maxConcurrency } }, { ssm })).rejects.toMatchObject({
+        code: 'NODE_DIAG_INVALID_INPUT',
+        message: /^maxConcurrency/,
+      });
+    }
+    expect(ssmMock.commandCalls(StartAutomationExecutionCommand)).toHaveLength(0);
+    await startCollection({ target: { tags, maxConcurrency: '1', maxErrors: '0%' } }, { ssm });
+    expect(ssmMock.commandCalls(StartAutomationExecutionCommand)[0]?.args[0].input).toMatchObject({
+      MaxConcurrency: '1',
+      MaxErrors: '0%',
+    });
+  });
+
+  it.each([
+    [
+      'AutomationDefinitionNotFoundException',
+      'dns-check',
+      /Faultline-DnsCheck failed \(AutomationDefinitionNotFoundException: Document Faultline-DnsCheck not found\)\. Install Faultline's documents .*FAULTLINE_DOCUMENT_PREFIX/,
+      false,
+    ],
+    [
+      'InvalidAutomationExecutionParametersException',
+      'eks-log-collector',
+      /failed \(InvalidAutomationExecutionParametersException: Document Faultline-DnsCheck not found\)\. A parameter was refused: check the bucket/,
+      false,
+    ],
+    [
+      'AutomationExecutionLimitExceededException',
+      'eks-log-collector',
+      /Too many automations run .* retry/,
+      true,
+    ],
+  ] as const)(
+    "%s: a coded error with AWS's message and what to do",
+    async (name, document, message, retryable) => {
+      ssmMock.on(StartAutomationExecutionCommand).rejects(
+        Object.assign(new Error('Document Faultline-DnsCheck not found'), {
+          name,
+          $metadata: { httpStatusCode: 400, attempts: 1 },
+        }),
+      );
+      const error = await startCollection(
+        { target: { instanceId: 'i-0a1b2c3d4e5f60718' }, document },
+        { ssm },
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'NODE_DIAG_AWS_CALL_FAILED',
+        message: expect.stringMatching(message),
+        data: { awsError: name, retryable },
+      });
+      expect((error as Error).message).not.toMatch(/Check the AWS credentials/);
+    },
+  );
+
   it('refuses a bad instance id before calling AWS, and wraps AWS failures with a code', async () => {
     await expect(
       startCollection({ target: { instanceId: 'i-bad; rm -rf /' } }, { ssm }),
@@ -123,6 +190,23 @@ describe('resolveNodeName', () => {
 });
 
 describe('collection status', () => {
+  it('names the bundle only once the collector succeeded: before, or after a failure, the prefix holds only older archives', async () => {
+    const failed = {
+      ...SUCCEEDED.AutomationExecution,
+      AutomationExecutionStatus: 'Failed' as const,
+    };
+    ssmMock
+      .on(GetAutomationExecutionCommand)
+      .resolvesOnce(IN_PROGRESS)
+      .resolvesOnce({ AutomationExecution: failed })
+      .resolves(SUCCEEDED);
+    expect((await getCollectionStatus(EXECUTION, ssm)).bundle).toBeUndefined();
+    expect((await getCollectionStatus(EXECUTION, ssm)).bundle).toBeUndefined();
+    expect((await getCollectionStatus(EXECUTION, ssm)).bundle).toBe(
+      's3://faultline-node-logs-123456789012/eks_i-0a1b2c3d4e5f60718',
+    );
+  });
+
   it('reads a running execution: steps and progress', async () => {
     ssmMock.on(GetAutomationExecutionCommand).resolves(IN_PROGRESS);
     const status = await getCollectionStatus(EXECUTION, ssm);
@@ -168,6 +252,12 @@ describe('collection status', () => {
     );
     expect(NodeDiagnosticsError.isInstance(failure) && failure.code).toBe('NODE_DIAG_AUTOMATION_FAILED');
     expect((failure as Error).message).toMatch(/not in a valid state for SSM/);
+    // the text names the execution and what to do, not only the _meta details
+    expect((failure as Error).message).toMatch(
+      new RegExp(
+        `^automation ${EXECUTION} ended Failed: .*not managed by SSM: check that amazon-ssm-agent runs`,
+      ),
+    );
     ssmMock.on(GetAutomationExecutionCommand).resolves(IN_PROGRESS);
     let clock = 0;
     const timeout = await waitForCollection(EXECUTION, {
@@ -179,5 +269,6 @@ describe('collection status', () => {
       },
     }).catch((e: unknown) => e);
     expect(NodeDiagnosticsError.isInstance(timeout) && timeout.code).toBe('NODE_DIAG_AUTOMATION_TIMEOUT');
+    expect((timeout as Error).message).toMatch(new RegExp(`^automation ${EXECUTION} is still InProgress`));
   });
 });

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   AWS_FAULTS,
+  awsError,
   FAKE_CREDENTIALS,
   type FakeAws,
   type FakeAwsRequest,
@@ -98,6 +99,26 @@ describe('SSM StartAutomationExecution through the real client under faults', ()
       code: NodeDiagnosticsErrorCode.AwsCallFailed,
       message: expect.stringMatching(/was denied \(AccessDeniedException\): .*ssm:StartAutomationExecution/),
       data: { awsError: 'AccessDeniedException', attempts: 1, retryable: false },
+    });
+  });
+
+  it("InvalidAutomationExecutionParametersException: one request, AWS's message quoted, and what to check instead of credentials", async () => {
+    fake = await startFakeAws(() =>
+      awsError(
+        'awsJson1_1',
+        400,
+        'InvalidAutomationExecutionParametersException',
+        'Parameter "LogDestination" failed validation',
+      ),
+    );
+    const error = await start().catch((e) => e);
+    expect(fake.count()).toBe(1);
+    expect(error).toMatchObject({
+      code: NodeDiagnosticsErrorCode.AwsCallFailed,
+      message: expect.stringMatching(
+        /\(InvalidAutomationExecutionParametersException: Parameter "LogDestination" failed validation\)\. A parameter was refused: check the bucket/,
+      ),
+      data: { awsError: 'InvalidAutomationExecutionParametersException', attempts: 1, retryable: false },
     });
   });
 

@@ -1,6 +1,7 @@
 import type { EC2Client, EC2ClientConfig } from '@aws-sdk/client-ec2';
 import type { SSMClient, SSMClientConfig } from '@aws-sdk/client-ssm';
 import { NodeDiagnosticsError, NodeDiagnosticsErrorCode } from '../errors';
+import { quoteLine } from '../text/quote-line';
 
 /** How to reach SSM: a ready client, or a config to build one on first use (never both). */
 export type SsmClientOptions =
@@ -90,7 +91,13 @@ const DENIED = new Set([
  * stays the `cause`, and `data` carries `awsError`, `call`, `httpStatusCode`, `attempts` and
  * `retryable` (worth trying again later).
  */
-export function awsCallFailed(error: unknown, call: string, permission: string): NodeDiagnosticsError {
+export function awsCallFailed(
+  error: unknown,
+  call: string,
+  permission: string,
+  /** What to do about service errors of this call, by AWS error name (AWS's own message is quoted before it). */
+  advice: Readonly<Record<string, { what: string; retryable?: boolean }>> = {},
+): NodeDiagnosticsError {
   const e = error as {
     name?: string;
     message?: string;
@@ -102,7 +109,13 @@ export function awsCallFailed(error: unknown, call: string, permission: string):
   const after = attempts ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}` : '';
   let message: string;
   let retryable = false;
-  if (THROTTLING.has(name) || status === 429) {
+  // AWS's message says which parameter or document is wrong: quoted on one line, capped, redacted
+  const said = quoteLine(e.message ?? '', 300).trim();
+  const known = Object.hasOwn(advice, name) ? advice[name] : undefined;
+  if (known) {
+    retryable = known.retryable === true;
+    message = `${call} failed (${name}${said && said !== name ? `: ${said}` : ''}). ${known.what}`;
+  } else if (THROTTLING.has(name) || status === 429) {
     retryable = true;
     message = `${call} was throttled by AWS${after} (${name}); nothing was changed by this call. Wait a minute and retry.`;
   } else if (DENIED.has(name) || status === 403) {
@@ -119,7 +132,7 @@ export function awsCallFailed(error: unknown, call: string, permission: string):
     retryable = true;
     message = `${call} failed on AWS's side${after} (${name}, HTTP ${status}). Retry later.`;
   } else {
-    message = `${call} failed (${name}${status ? `, HTTP ${status}` : ''}). Check the AWS credentials and region the server uses, and that they allow ${permission}.`;
+    message = `${call} failed (${name}${status ? `, HTTP ${status}` : ''}${said && said !== name ? `: ${said}` : ''}). Check the input, the AWS credentials and region the server uses, and that they allow ${permission}.`;
   }
   return new NodeDiagnosticsError(NodeDiagnosticsErrorCode.AwsCallFailed, message, {
     cause: error,

@@ -31,7 +31,7 @@ export interface CollectionStatus {
   failureMessage?: string;
   startedAt?: string;
   endedAt?: string;
-  /** For the log collector: where the bundle is (a prefix; analyze_node_bundle picks the newest archive). */
+  /** For the log collector on one instance, once it succeeded: where the bundle is (a prefix; analyze_node_bundle picks the newest archive). */
   bundle?: string;
   /** Rate-controlled runs over tags: how many targets are done. */
   targets?: { total: number; succeeded: number; failed: number };
@@ -67,7 +67,9 @@ export function toCollectionStatus(execution: AutomationExecution): CollectionSt
     ...(execution.FailureMessage && { failureMessage: cap(execution.FailureMessage) }),
     ...(execution.ExecutionStartTime && { startedAt: execution.ExecutionStartTime.toISOString() }),
     ...(execution.ExecutionEndTime && { endedAt: execution.ExecutionEndTime.toISOString() }),
-    ...(execution.DocumentName === AWS_COLLECT_DOCUMENT &&
+    // only once it succeeded: before, the prefix holds no new archive and would pick an older one
+    ...(succeeded &&
+      execution.DocumentName === AWS_COLLECT_DOCUMENT &&
       bucket &&
       instance && { bundle: `s3://${bucket}/eks_${instance}` }),
     ...(counters && {
@@ -78,6 +80,17 @@ export function toCollectionStatus(execution: AutomationExecution): CollectionSt
       },
     }),
   };
+}
+
+/** What to do about a failed run, from SSM's failure messages (empty when nothing specific is known). */
+function failureAdvice(status: CollectionStatus): string {
+  const text = [status.failureMessage, ...status.steps.map((s) => s.failure)].join(' ');
+  if (/not in a valid state for SSM|InvalidInstanceId|Undeliverable|not (?:a )?managed/i.test(text)) {
+    return ' (the node is not managed by SSM: check that amazon-ssm-agent runs on it and that its instance profile allows SSM, e.g. AmazonSSMManagedInstanceCore)';
+  }
+  if (status.status === 'TimedOut')
+    return ' (the node did not finish in time: check it is running and reachable by SSM, then collect again)';
+  return '';
 }
 
 /** One GetAutomationExecution call, read into a {@link CollectionStatus}. */
@@ -195,14 +208,14 @@ export async function waitForCollection(
       if (status.succeeded) return status;
       throw new NodeDiagnosticsError(
         NodeDiagnosticsErrorCode.AutomationFailed,
-        `the automation ended ${status.status}${status.failureMessage ? `: ${status.failureMessage}` : ''}`,
+        `automation ${executionId} ended ${status.status}${status.failureMessage ? `: ${status.failureMessage}` : ''}${failureAdvice(status)}`,
         { data: { status } },
       );
     }
     if (now() + delay > deadline) {
       throw new NodeDiagnosticsError(
         NodeDiagnosticsErrorCode.AutomationTimeout,
-        `the automation is still ${status.status}; poll again with get_collection_status`,
+        `automation ${executionId} is still ${status.status}; poll again with get_collection_status and this executionId`,
         { data: { status } },
       );
     }

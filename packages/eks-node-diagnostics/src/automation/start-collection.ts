@@ -38,13 +38,15 @@ export interface StartedCollection {
   documentName: string;
   /** The instance, when one was targeted. */
   instanceId?: string;
-  /** Where the bundle will be (`s3://bucket/eks_<instance>`): pass it to analyze_node_bundle once done. */
+  /** Where the bundle will be (`s3://bucket/eks_<instance>`), for one instance: pass it to analyze_node_bundle once done. */
   s3Prefix?: string;
 }
 
 const INSTANCE = /^i-[0-9a-f]{8,17}$/;
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const RATE = /^(?:[1-9]\d{0,5}|(?:100|[1-9]\d?)%|0)$/;
+// SSM's own patterns: MaxConcurrency is at least 1 (or 1%), MaxErrors may be 0 (or 0%)
+const CONCURRENCY = /^(?:[1-9]\d{0,5}|(?:100|[1-9]\d?)%)$/;
+const ERRORS = /^(?:[1-9]\d{0,5}|0|(?:100|[1-9]?\d)%)$/;
 
 function invalid(path: string, message: string): NodeDiagnosticsError {
   return new NodeDiagnosticsError(NodeDiagnosticsErrorCode.InvalidInput, `${path}: ${message}`, {
@@ -86,8 +88,9 @@ export async function startCollection(
     if (entries.length === 0 || entries.length > 5) throw invalid('tags', 'give 1 to 5 tag keys');
     const maxConcurrency = target.maxConcurrency ?? '1';
     const maxErrors = target.maxErrors ?? '1';
-    if (!RATE.test(maxConcurrency)) throw invalid('maxConcurrency', 'a count or a percentage, e.g. 2 or 10%');
-    if (!RATE.test(maxErrors)) throw invalid('maxErrors', 'a count or a percentage, e.g. 1 or 10%');
+    if (!CONCURRENCY.test(maxConcurrency))
+      throw invalid('maxConcurrency', 'a count or a percentage, e.g. 2 or 10%');
+    if (!ERRORS.test(maxErrors)) throw invalid('maxErrors', 'a count or a percentage, e.g. 1 or 10%');
     rateControl = {
       Targets: entries.map(([key, values]) => ({ Key: `tag:${key}`, Values: values })),
       MaxConcurrency: maxConcurrency,
@@ -109,7 +112,26 @@ export async function startCollection(
       }),
     )
     .catch((error: unknown) => {
-      throw awsCallFailed(error, `SSM StartAutomationExecution of ${name}`, 'ssm:StartAutomationExecution');
+      throw awsCallFailed(error, `SSM StartAutomationExecution of ${name}`, 'ssm:StartAutomationExecution', {
+        AutomationDefinitionNotFoundException: {
+          what: isAwsDocument
+            ? `${name} is not available in this region; check AWS_REGION.`
+            : `Install Faultline's documents in this account and region (automation/cloudformation.yaml), and set FAULTLINE_DOCUMENT_PREFIX to the stack's DocumentPrefix if it has one.`,
+        },
+        AutomationDefinitionVersionNotFoundException: {
+          what: `Update the stack that installs ${name} (automation/cloudformation.yaml).`,
+        },
+        InvalidAutomationExecutionParametersException: {
+          what: 'A parameter was refused: check the bucket (s3Bucket or FAULTLINE_LOG_BUCKET), the role (FAULTLINE_AUTOMATION_ROLE_ARN) and the target; nothing was started.',
+        },
+        AutomationExecutionLimitExceededException: {
+          what: 'Too many automations run in this account and region; wait for some to end and retry. Nothing was started.',
+          retryable: true,
+        },
+        InvalidTarget: {
+          what: 'Check the tags or instance: no managed instance matches. Nothing was started.',
+        },
+      });
     });
   if (!response.AutomationExecutionId) {
     throw new NodeDiagnosticsError(
@@ -121,6 +143,10 @@ export async function startCollection(
     executionId: response.AutomationExecutionId,
     documentName: name,
     ...(instanceId && { instanceId }),
-    ...(isAwsDocument && input.s3Bucket && { s3Prefix: `s3://${input.s3Bucket}/eks_${instanceId ?? ''}` }),
+    // only for one instance: a tag run uploads one archive per node, and the bare `eks_` prefix would
+    // pick whichever node's archive is newest
+    ...(isAwsDocument &&
+      input.s3Bucket &&
+      instanceId && { s3Prefix: `s3://${input.s3Bucket}/eks_${instanceId}` }),
   };
 }

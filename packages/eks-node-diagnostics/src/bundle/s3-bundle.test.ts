@@ -51,6 +51,35 @@ describe('s3Bundle', () => {
     });
   });
 
+  it.each([
+    [
+      'SlowDown',
+      503,
+      /^S3 ListObjectsV2 \(listing s3:\/\/faultline-node-logs\/eks_i-0a1b2c3d4e5f60718\) failed \(SlowDown: Please reduce your request rate\.\)\. S3 asked to slow down; wait a minute and retry\.$/,
+      true,
+    ],
+    ['AccessDenied', 403, /was denied \(AccessDenied\): .*s3:ListBucket on the bucket/, false],
+    ['TimeoutError', undefined, /could not reach the AWS endpoint .*retry/, true],
+  ] as const)(
+    'says what a %s from S3 means and whether to retry (not "check credentials" for all)',
+    async (name, status, message, retryable) => {
+      s3Mock.on(ListObjectsV2Command).rejects(
+        Object.assign(new Error('Please reduce your request rate.'), {
+          name,
+          $metadata: { httpStatusCode: status, attempts: 3 },
+        }),
+      );
+      const error = await analyzeBundle(
+        s3Bundle('s3://faultline-node-logs/eks_i-0a1b2c3d4e5f60718', s3),
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'NODE_DIAG_AWS_CALL_FAILED',
+        message: expect.stringMatching(message),
+        data: { awsError: name, retryable },
+      });
+    },
+  );
+
   it('reports a missing object as BUNDLE_NOT_FOUND and refuses non-S3 URIs', async () => {
     s3Mock.on(GetObjectCommand).rejects(Object.assign(new Error('gone'), { name: 'NoSuchKey' }));
     await expect(analyzeBundle(s3Bundle('s3://faultline-node-logs/x.tar.gz', s3))).rejects.toMatchObject({

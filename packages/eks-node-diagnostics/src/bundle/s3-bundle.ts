@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
-import { awsClientDefaults, cachedClient } from '../automation/client-options';
+import { awsCallFailed, awsClientDefaults, cachedClient } from '../automation/client-options';
 import { NodeDiagnosticsError, NodeDiagnosticsErrorCode } from '../errors';
 import { archiveFiles } from './archive-bundle';
 import type { BundleSource } from './bundle-source';
@@ -30,17 +30,21 @@ async function s3Client(options: S3ClientOptions): Promise<S3Client> {
   });
 }
 
-function awsError(error: unknown, what: string): NodeDiagnosticsError {
+function awsError(error: unknown, what: string, call: string): NodeDiagnosticsError {
   const name = (error as { name?: string }).name ?? 'Error';
   if (name === 'NoSuchKey' || name === 'NotFound' || name === 'NoSuchBucket') {
-    return new NodeDiagnosticsError(NodeDiagnosticsErrorCode.BundleNotFound, `${what}: ${name}`, {
-      cause: error,
-    });
+    return new NodeDiagnosticsError(
+      NodeDiagnosticsErrorCode.BundleNotFound,
+      `${what}: ${name}; check the bucket, key and region, and that the collection succeeded (get_collection_status)`,
+      { cause: error },
+    );
   }
-  return new NodeDiagnosticsError(
-    NodeDiagnosticsErrorCode.AwsCallFailed,
-    `${what} failed (${name}); check credentials, region and s3:GetObject/s3:ListBucket permissions`,
-    { cause: error, data: { awsError: name } },
+  // throttled (SlowDown), denied, unreachable or failed on AWS's side: say which, and whether to retry
+  return awsCallFailed(
+    error,
+    `S3 ${call} (${what})`,
+    call === 'ListObjectsV2' ? 's3:ListBucket on the bucket' : 's3:GetObject on the key',
+    { SlowDown: { what: 'S3 asked to slow down; wait a minute and retry.', retryable: true } },
   );
 }
 
@@ -58,7 +62,7 @@ export async function resolveS3BundleKey(client: S3Client, bucket: string, key: 
     const page = await client
       .send(new ListObjectsV2Command({ Bucket: bucket, Prefix: key, ContinuationToken: token }))
       .catch((error: unknown) => {
-        throw awsError(error, `listing s3://${bucket}/${key}`);
+        throw awsError(error, `listing s3://${bucket}/${key}`, 'ListObjectsV2');
       });
     for (const object of page.Contents ?? []) {
       if (!object.Key || !/\.(?:tar\.gz|tgz)$/.test(object.Key)) continue;
@@ -92,9 +96,10 @@ export function s3Bundle(uri: string, options: S3ClientOptions = {}): BundleSour
         const response = await client
           .send(new GetObjectCommand({ Bucket: bucket, Key: objectKey }))
           .catch((error: unknown) => {
-            throw awsError(error, `reading s3://${bucket}/${objectKey}`);
+            throw awsError(error, `reading s3://${bucket}/${objectKey}`, 'GetObject');
           });
-        if (!response.Body) throw awsError(new Error('empty body'), `reading s3://${bucket}/${objectKey}`);
+        if (!response.Body)
+          throw awsError(new Error('empty body'), `reading s3://${bucket}/${objectKey}`, 'GetObject');
         return response.Body as Readable;
       });
     },
