@@ -9,7 +9,8 @@ const GUIDANCE: Record<string, string> = {
   ValidationException: 'FIS rejected the request: the message says which field.',
   ConflictException:
     'the resource is in a state that does not allow this (for example the experiment already ended).',
-  ServiceQuotaExceededException: 'an FIS quota is reached (for example 5 active experiments per account).',
+  ServiceQuotaExceededException:
+    'an FIS quota is reached (for example the active experiments per account): wait for or stop a running experiment (list_experiments, stop_experiment), or ask for a higher quota in Service Quotas.',
   ThrottlingException: 'FIS throttled the request after retries; try again in a minute.',
   ExpiredTokenException: 'the AWS session token expired: refresh your credentials (e.g. aws sso login).',
   UnrecognizedClientException: 'the AWS credentials are not valid.',
@@ -20,13 +21,28 @@ const GUIDANCE: Record<string, string> = {
 const NETWORK = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|socket hang up/i;
 
 /**
+ * AWS messages name the caller (`User: arn:aws:sts::123456789012:assumed-role/Role/alice@example.com is
+ * not authorized…`): the account id and the session name (often a person’s e-mail) are not the
+ * model’s to see. Account ids in ARNs become `<account-id>`, session names `<session>`; the role stays.
+ */
+export function redactAccount(message: string): string {
+  return message
+    .replace(/(arn:aws[\w-]*:[\w-]*:[\w-]*:)\d{12}(?=:)/g, '$1<account-id>')
+    .replace(/(:assumed-role\/[\w+=,.@-]+\/)[^\s"',]+/g, '$1<session>')
+    .replace(/\b(account|Account)( id)?:? \d{12}\b/g, '$1$2 <account-id>');
+}
+
+/**
  * Wraps an AWS SDK error in a {@link ChaosServerError} that says what failed and what to do; the SDK
  * error stays as `cause`. `data` carries the AWS error name, the HTTP status and the attempts the
  * SDK made, and `retryable` (throttling, 5xx, time-outs, network: worth trying again later).
  */
 export function awsCallFailed(operation: string, error: unknown): ChaosServerError {
   const name = error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = redactAccount(error instanceof Error ? error.message : String(error)).replace(
+    /[.\s]+$/,
+    '',
+  );
   const meta = (error as { $metadata?: { httpStatusCode?: number; attempts?: number } })?.$metadata;
   const status = meta?.httpStatusCode;
   const network = name === 'TimeoutError' || NETWORK.test(message);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  CreateExperimentTemplateCommand,
   FisClient,
   GetExperimentCommand,
   GetExperimentTemplateCommand,
@@ -23,7 +24,7 @@ let client: Client;
 const ROLE = 'arn:aws:iam::123456789012:role/FisExperimentRole';
 const ALARM = 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:checkout-5xx';
 
-async function connect(options: { elicit?: 'accept' | 'decline' } = {}): Promise<void> {
+async function connect(options: { elicit?: 'accept' | 'decline' | 'accept-unticked' } = {}): Promise<void> {
   const catalogs = new CatalogProvider({ cacheDir, credentialsAvailable: async () => false });
   const { server } = createServer({
     catalogs,
@@ -39,7 +40,11 @@ async function connect(options: { elicit?: 'accept' | 'decline' } = {}): Promise
   );
   if (options.elicit) {
     client.setRequestHandler(ElicitRequestSchema, async () =>
-      options.elicit === 'accept' ? { action: 'accept', content: { confirm: true } } : { action: 'decline' },
+      options.elicit === 'accept'
+        ? { action: 'accept', content: { confirm: true } }
+        : options.elicit === 'accept-unticked'
+          ? { action: 'accept', content: {} }
+          : { action: 'decline' },
     );
   }
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
@@ -262,6 +267,99 @@ describe('chaos-engineering server: guarded experiment operations', () => {
     await connect({ elicit: 'accept' });
     const accepted = await call('start_experiment', { experiment_template_id: 'EXT123', confirm: true });
     expect(accepted.isError).toBeFalsy();
+  });
+
+  it('refuses, as a coded refusal, an elicitation accepted without the box, and starts nothing', async () => {
+    await client.close();
+    await connect({ elicit: 'accept-unticked' });
+    fisMock.on(GetExperimentTemplateCommand).resolves(awsTemplate());
+    const result = await call('start_experiment', { experiment_template_id: 'EXT123', confirm: true });
+    expect(result.isError).toBe(true);
+    expect(text(result)).toMatch(
+      /^CHAOS_REFUSED: the user’s approval could not be obtained .*nothing was started/,
+    );
+    expect(fisMock.commandCalls(StartExperimentCommand)).toHaveLength(0);
+  });
+
+  it('retries a start with the client_token the caller passes, so FIS returns the same experiment', async () => {
+    fisMock.on(GetExperimentTemplateCommand).resolves(awsTemplate());
+    fisMock
+      .on(StartExperimentCommand)
+      .resolves({ experiment: { id: 'EXP4', state: { status: 'initiating' } } });
+    const result = await call('start_experiment', {
+      experiment_template_id: 'EXT123',
+      confirm: true,
+      client_token: 'c0ffee-1234',
+    });
+    expect(result.isError).toBeFalsy();
+    expect(fisMock.commandCalls(StartExperimentCommand)[0]?.args[0].input.clientToken).toBe('c0ffee-1234');
+  });
+
+  it('creates the template inside a whole create_fis_template or GetExperimentTemplate answer, not the wrapper', async () => {
+    fisMock.on(CreateExperimentTemplateCommand).resolves({ experimentTemplate: { id: 'EXT9' } });
+    const template = validTemplate();
+    for (const wrapped of [
+      { template, iamPolicy: { Version: '2012-10-17', Statement: [] }, cloudformation: 'Resources: {}' },
+      { experimentTemplate: template },
+    ]) {
+      fisMock.resetHistory();
+      const result = await call('create_experiment_template', { template: wrapped });
+      expect(result.isError).toBeFalsy();
+      const input = fisMock.commandCalls(CreateExperimentTemplateCommand)[0]?.args[0].input;
+      expect(input).toMatchObject({
+        roleArn: ROLE,
+        description: template.description,
+        actions: template.actions,
+        targets: template.targets,
+        stopConditions: template.stopConditions,
+        clientToken: 'token-1',
+      });
+      expect(input).not.toHaveProperty('template');
+      expect(input).not.toHaveProperty('experimentTemplate');
+    }
+  });
+
+  it('keeps the clientToken the template carries (a retry creates no duplicate)', async () => {
+    fisMock.on(CreateExperimentTemplateCommand).resolves({ experimentTemplate: { id: 'EXT9' } });
+    await call('create_experiment_template', { template: { ...validTemplate(), clientToken: 'retry-me-1' } });
+    expect(fisMock.commandCalls(CreateExperimentTemplateCommand)[0]?.args[0].input.clientToken).toBe(
+      'retry-me-1',
+    );
+  });
+
+  it('does not show the caller’s account id or session name from an AWS message, nor a doubled full stop', async () => {
+    const denied = Object.assign(
+      new Error(
+        'User: arn:aws:sts::987654321098:assumed-role/ChaosRole/alice@example.com is not authorized to perform: ' +
+          'fis:GetExperiment on resource: arn:aws:fis:us-east-1:987654321098:experiment/EXP1 because no ' +
+          'identity-based policy allows the fis:GetExperiment action.',
+      ),
+      { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403, attempts: 1 } },
+    );
+    fisMock.on(GetExperimentCommand).rejects(denied);
+    const result = await call('get_experiment', { id: 'EXP1' });
+    expect(text(result)).toBe(
+      'CHAOS_AWS_CALL_FAILED: GetExperiment failed (AccessDeniedException): User: ' +
+        'arn:aws:sts::<account-id>:assumed-role/ChaosRole/<session> is not authorized to perform: fis:GetExperiment ' +
+        'on resource: arn:aws:fis:us-east-1:<account-id>:experiment/EXP1 because no identity-based policy allows the ' +
+        'fis:GetExperiment action. the credentials lack the FIS permission for this call; see docs/chaos-engineering.md ' +
+        'for the policy.',
+    );
+    expect(JSON.stringify(result)).not.toMatch(/987654321098|alice/);
+  });
+
+  it('says what to do when an FIS quota is reached', async () => {
+    fisMock.on(GetExperimentTemplateCommand).resolves(awsTemplate());
+    fisMock.on(StartExperimentCommand).rejects(
+      Object.assign(new Error('You have exceeded the limit of active experiments for your account.'), {
+        name: 'ServiceQuotaExceededException',
+        $metadata: { httpStatusCode: 402, attempts: 1 },
+      }),
+    );
+    const result = await call('start_experiment', { experiment_template_id: 'EXT123', confirm: true });
+    expect(text(result)).toMatch(
+      /for your account\. an FIS quota is reached .*wait for or stop a running experiment \(list_experiments, stop_experiment\), or ask for a higher quota/,
+    );
   });
 
   it('refuses to create a template that still has placeholders', async () => {

@@ -149,6 +149,59 @@ describe('chaos-engineering FIS tools when FIS misbehaves', () => {
     expect(new Set(tokens).size).toBe(1);
   });
 
+  it('start_experiment whose answers are lost: outcomeUnknown with the clientToken, and a retry with it sends the same token', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const template = { id: 'EXT1a2b3c4d5e6f7', ...validTemplate() };
+    // FIS receives every StartExperiment (it may well have started the experiment) but the answer never comes back
+    fake.setHandler((request) =>
+      request.operation === 'GetExperimentTemplate'
+        ? { json: { experimentTemplate: template } }
+        : { hang: true },
+    );
+    const result = await call('start_experiment', { experiment_template_id: template.id, confirm: true });
+    const error = toolErrorOf(result) as Record<string, unknown>;
+    expect(error).toMatchObject({
+      code: 'CHAOS_AWS_CALL_FAILED',
+      awsError: 'TimeoutError',
+      outcomeUnknown: true,
+      clientToken: expect.any(String),
+      message: expect.stringMatching(
+        /may have started anyway.*list_experiments with experiment_template_id: EXT1a2b3c4d5e6f7.*client_token: "/,
+      ),
+    });
+    const tokens = () =>
+      fake.requests
+        .filter((r) => r.operation === 'StartExperiment')
+        .map((r) => (JSON.parse(r.body) as { clientToken?: string }).clientToken);
+    expect(new Set(tokens())).toEqual(new Set([error.clientToken]));
+    fake.requests.length = 0;
+    fake.setHandler((request) =>
+      request.operation === 'GetExperimentTemplate'
+        ? { json: { experimentTemplate: template } }
+        : { json: { experiment: { id: 'EXP1a2b3c4d5e6f7', state: { status: 'initiating' } } } },
+    );
+    const retried = await call('start_experiment', {
+      experiment_template_id: template.id,
+      confirm: true,
+      client_token: error.clientToken,
+    });
+    expect(retried.isError).toBeFalsy();
+    expect(tokens()).toEqual([error.clientToken]);
+  });
+
+  it('start_experiment denied: not retryable, and no outcomeUnknown (nothing started)', async () => {
+    const template = { id: 'EXT1a2b3c4d5e6f7', ...validTemplate() };
+    fake.setHandler((request) =>
+      request.operation === 'GetExperimentTemplate'
+        ? { json: { experimentTemplate: template } }
+        : AWS_FAULTS.accessDenied('restJson1'),
+    );
+    const result = await call('start_experiment', { experiment_template_id: template.id, confirm: true });
+    const error = toolErrorOf(result) as Record<string, unknown>;
+    expect(error).toMatchObject({ code: 'CHAOS_AWS_CALL_FAILED', retryable: false });
+    expect(error).not.toHaveProperty('outcomeUnknown');
+  });
+
   it('validate_fis_template and get_valid_fis_actions keep working while FIS is down (no request sent)', async () => {
     fake.setHandler(() => ({ hang: true }));
     const validation = await call('validate_fis_template', { template: validTemplate() });

@@ -18,7 +18,8 @@ export function registerCreateExperimentTemplateTool(server: McpServer, deps: Se
       description:
         'Creates an AWS FIS experiment template (API shape, as create_fis_template returns it) in the account, after it passes ' +
         'validate_fis_template with no errors and no placeholders left. Creating a template injects nothing; start_experiment ' +
-        'does. Requires AWS credentials with fis:CreateExperimentTemplate and iam:PassRole on the role.',
+        'does. Requires AWS credentials with fis:CreateExperimentTemplate and iam:PassRole on the role. A clientToken in the ' +
+        'template is the idempotency token (a new one otherwise): reuse the one a failed call returns to retry without a duplicate.',
       inputSchema: {
         template: z
           .record(z.string(), z.unknown())
@@ -62,14 +63,25 @@ export function registerCreateExperimentTemplateTool(server: McpServer, deps: Se
           );
         }
         const fis = await deps.fis(region);
-        const input = {
-          ...(args.template as unknown as CreateExperimentTemplateCommandInput),
-          clientToken: deps.randomId(),
-        };
+        // what was validated is what is sent: the template inside a whole create_fis_template answer
+        // or a GetExperimentTemplate answer, not the wrapper (the SDK would drop every field of it)
+        const template = validatedApiTemplate(args.template);
+        const clientToken =
+          typeof template.clientToken === 'string' && template.clientToken !== ''
+            ? template.clientToken
+            : deps.randomId();
+        const input = { ...(template as unknown as CreateExperimentTemplateCommandInput), clientToken };
         const created = await fis
           .send(new (await loadFisSdk()).CreateExperimentTemplateCommand(input))
           .catch((error: unknown) => {
-            throw awsCallFailed('CreateExperimentTemplate', error);
+            const failed = awsCallFailed('CreateExperimentTemplate', error);
+            if (failed.data?.retryable !== true) throw failed;
+            throw new ChaosServerError(
+              failed.code,
+              `${failed.message} The template may have been created anyway: to retry without a duplicate, send the same ` +
+                `template with clientToken: "${clientToken}".`,
+              { cause: error, data: { ...failed.data, outcomeUnknown: true, clientToken } },
+            );
           });
         const id = created.experimentTemplate?.id;
         if (!id) throw new Error('CreateExperimentTemplate returned no id');
@@ -85,3 +97,32 @@ export function registerCreateExperimentTemplateTool(server: McpServer, deps: Se
     },
   );
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The API template `validateTemplate` checked in a `shape: 'api'` input: the `template` of a whole
+ * create_fis_template answer (with `iamPolicy` or `cloudformation`), the `experimentTemplate` of a
+ * GetExperimentTemplate answer, else the input itself.
+ */
+export function validatedApiTemplate(input: Record<string, unknown>): Record<string, unknown> {
+  const topLevel = Object.keys(input).filter((key) => API_TOP_LEVEL.has(key)).length;
+  if (topLevel > 0) return input;
+  if (isRecord(input.template) && ('iamPolicy' in input || 'cloudformation' in input)) return input.template;
+  if (isRecord(input.experimentTemplate)) return input.experimentTemplate;
+  return input;
+}
+
+const API_TOP_LEVEL = new Set([
+  'description',
+  'targets',
+  'actions',
+  'stopConditions',
+  'roleArn',
+  'tags',
+  'logConfiguration',
+  'experimentOptions',
+  'experimentReportConfiguration',
+  'clientToken',
+]);

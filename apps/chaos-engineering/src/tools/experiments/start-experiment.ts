@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { awsCallFailed } from '../../aws-error';
 import { loadFisSdk } from '../../aws-fis-sdk';
 import type { ServerDeps } from '../../deps';
+import { ChaosServerError } from '../../errors';
 import { regionArgument, resolveRegion } from '../../region-input';
 import { refuse, userConfirms } from '../../user-confirmation';
 import { ExperimentViewSchema, experimentView } from './experiment-view';
@@ -20,7 +21,9 @@ export function registerStartExperimentTool(server: McpServer, deps: ServerDeps)
         'Starts an AWS FIS experiment from an existing experiment template: this injects REAL faults into the AWS account. ' +
         'Call it only after the user has explicitly approved this experiment, with confirm: true. The server refuses a ' +
         'template that fails validate_fis_template, or that has no stop condition unless allow_no_stop_condition is true, ' +
-        'and asks the user to confirm through their client when it can. Every refusal says why. Stop it with stop_experiment.',
+        'and asks the user to confirm through their client when it can. Every refusal says why. Stop it with stop_experiment. ' +
+        'If the call fails with outcomeUnknown (time-out, network, throttling, 5xx), the experiment may have started: check ' +
+        'list_experiments, and retry only with the client_token the error gives, so FIS cannot start it twice.',
       inputSchema: {
         experiment_template_id: z
           .string()
@@ -39,6 +42,15 @@ export function registerStartExperimentTool(server: McpServer, deps: ServerDeps)
           .record(z.string().max(128), z.string().max(256))
           .optional()
           .describe('Tags for the experiment.'),
+        client_token: z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[\w-]+$/)
+          .optional()
+          .describe(
+            'Idempotency token: pass the clientToken of a failed call whose outcome is unknown, so that FIS returns the experiment it may have started instead of starting a second one. A new one otherwise.',
+          ),
         region: regionArgument,
       },
       outputSchema: { region: z.string(), experiment: ExperimentViewSchema, warnings: z.array(z.string()) },
@@ -90,16 +102,21 @@ export function registerStartExperimentTool(server: McpServer, deps: ServerDeps)
           { title: 'Start the experiment', description: 'Inject the faults now' },
         );
         if (confirmed === false) throw refuse('the user declined to start the experiment.');
+        const clientToken = args.client_token ?? deps.randomId();
         const started = await fis
           .send(
             new (await loadFisSdk()).StartExperimentCommand({
               experimentTemplateId: args.experiment_template_id,
-              clientToken: deps.randomId(),
+              clientToken,
               tags: { 'started-by': 'faultline', ...args.tags },
             }),
           )
           .catch((error: unknown) => {
-            throw awsCallFailed('StartExperiment', error);
+            throw outcomeUnknownIfRetryable(
+              awsCallFailed('StartExperiment', error),
+              args.experiment_template_id,
+              clientToken,
+            );
           });
         if (!started.experiment) throw new Error('StartExperiment returned no experiment');
         deps.logger.log('warn', 'experiment started', {
@@ -119,5 +136,25 @@ export function registerStartExperimentTool(server: McpServer, deps: ServerDeps)
         return toErrorResult(error);
       }
     },
+  );
+}
+
+/**
+ * A StartExperiment that failed on a time-out, the network, throttling or a 5xx may still have
+ * started the experiment (the request reached FIS, the answer was lost). Retrying with a new
+ * clientToken would start a second one: the error says so, and gives the token to retry with.
+ */
+function outcomeUnknownIfRetryable(
+  error: ChaosServerError,
+  templateId: string,
+  clientToken: string,
+): ChaosServerError {
+  if (error.data?.retryable !== true) return error;
+  return new ChaosServerError(
+    error.code,
+    `${error.message} The experiment may have started anyway (FIS may have received the request): do not start it again ` +
+      `blindly. Check list_experiments with experiment_template_id: ${templateId} first; to retry, call start_experiment ` +
+      `again with client_token: "${clientToken}", so that FIS returns that experiment instead of starting a second one.`,
+    { cause: error.cause, data: { ...error.data, outcomeUnknown: true, clientToken } },
   );
 }
