@@ -43,6 +43,8 @@ export const SERVERS = [
       'validate_fis_template',
       'get_experiment',
       'list_experiments',
+      'list_experiment_templates',
+      'get_experiment_template',
       'list_scenarios',
       'validate_scenario',
       'get_scenario_run',

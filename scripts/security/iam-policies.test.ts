@@ -134,6 +134,7 @@ describe('the ECS task role grants each server exactly the AWS actions its code 
       'fis:GetExperimentTemplate',
       'fis:GetTargetResourceType',
       'fis:ListActions',
+      'fis:ListExperimentTemplates',
       'fis:ListExperiments',
       'fis:ListTargetResourceTypes',
     ]);

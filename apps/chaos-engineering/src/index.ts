@@ -30,7 +30,8 @@ await runServer(
     capabilities: [
       'Tools: get_valid_fis_actions, refresh_valid_fis_actions_cache, validate_fis_template, describe_fis_action,',
       '       create_experiment_template, start_experiment (destructive, needs confirm), get_experiment,',
-      '       stop_experiment, list_experiments, list_scenarios, validate_scenario, run_scenario (destructive,',
+      '       stop_experiment, list_experiments, list_experiment_templates, get_experiment_template,',
+      '       list_scenarios, validate_scenario, run_scenario (destructive,',
       '       dry run unless confirm), get_scenario_run, abort_scenario_run',
       'Prompt: generate_fis_template      Resources: fis://catalog/{region}',
     ],

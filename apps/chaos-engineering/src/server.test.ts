@@ -6,6 +6,7 @@ import {
   FisClient,
   GetExperimentCommand,
   GetExperimentTemplateCommand,
+  ListExperimentTemplatesCommand,
   StartExperimentCommand,
 } from '@aws-sdk/client-fis';
 import { CatalogProvider, createTemplate, recommend } from '@faultline/fis-core';
@@ -88,8 +89,10 @@ describe('chaos-engineering server: catalog and validation', () => {
       'create_experiment_template',
       'describe_fis_action',
       'get_experiment',
+      'get_experiment_template',
       'get_scenario_run',
       'get_valid_fis_actions',
+      'list_experiment_templates',
       'list_experiments',
       'list_scenarios',
       'refresh_valid_fis_actions_cache',
@@ -202,6 +205,52 @@ describe('chaos-engineering server: guarded experiment operations', () => {
   function awsTemplate(overrides: Record<string, unknown> = {}) {
     return { experimentTemplate: { id: 'EXT123', ...validTemplate(), ...overrides } };
   }
+
+  it('lists the Region’s templates and gets one in the create shape, checked by the validator', async () => {
+    fisMock.on(ListExperimentTemplatesCommand).resolves({
+      experimentTemplates: [
+        {
+          id: 'EXT123',
+          description: 'stop one web instance',
+          creationTime: new Date('2026-11-01T10:00:00Z'),
+          lastUpdateTime: new Date('2026-11-02T10:00:00Z'),
+          tags: { team: 'sre' },
+        },
+      ],
+      nextToken: 'page-2',
+    });
+    const listed = await call('list_experiment_templates', { max_results: 1 });
+    expect(listed.structuredContent).toEqual({
+      region: 'us-east-1',
+      templates: [
+        {
+          id: 'EXT123',
+          description: 'stop one web instance',
+          creationTime: '2026-11-01T10:00:00.000Z',
+          lastUpdateTime: '2026-11-02T10:00:00.000Z',
+          tags: { team: 'sre' },
+        },
+      ],
+      nextToken: 'page-2',
+    });
+    expect(fisMock.commandCalls(ListExperimentTemplatesCommand)[0]?.args[0].input).toEqual({ maxResults: 1 });
+    const broken = awsTemplate();
+    const [name] = Object.keys(broken.experimentTemplate.actions);
+    (broken.experimentTemplate.actions[name as string] as { actionId: string }).actionId =
+      'aws:ec2:stop-instance';
+    fisMock.on(GetExperimentTemplateCommand).resolves(broken);
+    const got = await call('get_experiment_template', { id: 'EXT123' });
+    expect(got.isError).toBeFalsy();
+    const body = got.structuredContent as {
+      id: string;
+      template: { actions: Record<string, { actionId: string }> };
+      validation: { valid: boolean; errors: Array<{ code: string }> };
+    };
+    expect(body.id).toBe('EXT123');
+    expect(body.template).not.toHaveProperty('id');
+    expect(body.validation.valid).toBe(false);
+    expect(body.validation.errors.map((e) => e.code)).toContain('UNKNOWN_ACTION');
+  });
 
   it('refuses to start without confirm: true, and calls nothing', async () => {
     const result = await call('start_experiment', { experiment_template_id: 'EXT123' });

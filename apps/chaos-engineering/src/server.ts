@@ -9,6 +9,7 @@ import { registerCatalogResource } from './resources/catalog';
 import { registerDescribeFisActionTool } from './tools/describe-fis-action';
 import { registerCreateExperimentTemplateTool } from './tools/experiments/create-experiment-template';
 import { registerExperimentStateTools } from './tools/experiments/read-experiments';
+import { registerExperimentTemplateTools } from './tools/experiments/read-templates';
 import { registerStartExperimentTool } from './tools/experiments/start-experiment';
 import { registerGetValidFisActionsTool } from './tools/get-valid-fis-actions';
 import { registerRefreshValidFisActionsCacheTool } from './tools/refresh-valid-fis-actions-cache';
@@ -75,6 +76,7 @@ export function createServer(overrides: Partial<ServerDeps> = {}): { server: Mcp
   registerCreateExperimentTemplateTool(server, deps);
   registerStartExperimentTool(server, deps);
   registerExperimentStateTools(server, deps);
+  registerExperimentTemplateTools(server, deps);
   registerScenarioTools(server, deps);
   registerGenerateFisTemplatePrompt(server, deps);
   registerCatalogResource(server, deps);
