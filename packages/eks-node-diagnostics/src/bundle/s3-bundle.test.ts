@@ -80,6 +80,22 @@ describe('s3Bundle', () => {
     },
   );
 
+  it('refuses a prefix too broad to list whole, rather than guess the newest archive', async () => {
+    s3Mock.on(ListObjectsV2Command).resolves({
+      Contents: [{ Key: 'eks_i-0aaa_2026.tar.gz', LastModified: new Date('2026-01-01') }],
+      IsTruncated: true,
+      NextContinuationToken: 'more',
+    });
+    await expect(analyzeBundle(s3Bundle('s3://faultline-node-logs/eks_', s3))).rejects.toMatchObject({
+      code: 'NODE_DIAG_INVALID_INPUT',
+      message: expect.stringMatching(
+        /more than 10000 objects under s3:\/\/faultline-node-logs\/eks_: give a longer prefix/,
+      ),
+    });
+    expect(s3Mock.commandCalls(ListObjectsV2Command)).toHaveLength(10);
+    expect(s3Mock.commandCalls(GetObjectCommand)).toHaveLength(0);
+  });
+
   it('reports a missing object as BUNDLE_NOT_FOUND and refuses non-S3 URIs', async () => {
     s3Mock.on(GetObjectCommand).rejects(Object.assign(new Error('gone'), { name: 'NoSuchKey' }));
     await expect(analyzeBundle(s3Bundle('s3://faultline-node-logs/x.tar.gz', s3))).rejects.toMatchObject({

@@ -48,9 +48,13 @@ function awsError(error: unknown, what: string, call: string): NodeDiagnosticsEr
   );
 }
 
+/** Listing pages read (1,000 keys each) before a prefix is judged too broad to pick the newest archive. */
+const MAX_LIST_PAGES = 10;
+
 /**
  * Finds the newest `.tar.gz` under a prefix (the collector uploads `eks_<instance>_<time>_<version>.tar.gz`
- * to the bucket root), or returns the key itself when it already names an archive.
+ * to the bucket root), or returns the key itself when it already names an archive. A prefix with more
+ * than 10,000 objects is refused (NODE_DIAG_INVALID_INPUT) rather than answered from the pages read.
  */
 export async function resolveS3BundleKey(client: S3Client, bucket: string, key: string): Promise<string> {
   if (/\.(?:tar\.gz|tgz)$/.test(key)) return key;
@@ -71,7 +75,14 @@ export async function resolveS3BundleKey(client: S3Client, bucket: string, key: 
     }
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
     pages += 1;
-  } while (token && pages < 10);
+  } while (token && pages < MAX_LIST_PAGES);
+  if (token) {
+    // the newest archive may be on a page not read: naming one would be a guess
+    throw new NodeDiagnosticsError(
+      NodeDiagnosticsErrorCode.InvalidInput,
+      `more than ${MAX_LIST_PAGES * 1000} objects under s3://${bucket}/${key}: give a longer prefix (for example s3://${bucket}/eks_<instance id>) or the archive's key`,
+    );
+  }
   if (!newest) {
     throw new NodeDiagnosticsError(
       NodeDiagnosticsErrorCode.BundleNotFound,
