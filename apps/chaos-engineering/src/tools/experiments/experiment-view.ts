@@ -27,7 +27,8 @@ export const ExperimentViewSchema = z.object({
 /** An experiment view. */
 export type ExperimentView = z.infer<typeof ExperimentViewSchema>;
 
-const iso = (value: Date | undefined) => (value instanceof Date ? value.toISOString() : undefined);
+/** A time from the AWS SDK as ISO 8601 text; undefined when absent. */
+export const iso = (value: Date | undefined) => (value instanceof Date ? value.toISOString() : undefined);
 
 /** Reduces a FIS Experiment (or summary) to the fields an agent needs. */
 export function experimentView(experiment: Experiment | ExperimentSummary): ExperimentView {

@@ -6,9 +6,8 @@ import { awsCallFailed } from '../../aws-error';
 import { loadFisSdk } from '../../aws-fis-sdk';
 import type { ServerDeps } from '../../deps';
 import { regionArgument, resolveRegion } from '../../region-input';
+import { iso } from './experiment-view';
 import { templateFromAws } from './template-from-aws';
-
-const iso = (value: Date | undefined) => (value instanceof Date ? value.toISOString() : undefined);
 
 const TemplateSummarySchema = z.object({
   id: z.string(),
