@@ -8,6 +8,7 @@ import {
   GetExperimentCommand,
   GetExperimentTemplateCommand,
   ListExperimentsCommand,
+  ListExperimentTemplatesCommand,
   StartExperimentCommand,
   StopExperimentCommand,
 } from '@aws-sdk/client-fis';
@@ -88,6 +89,10 @@ beforeAll(async () => {
     .on(StopExperimentCommand)
     .resolves({ experiment: { ...experiment, state: { status: 'stopping' } } });
   fisMock.on(ListExperimentsCommand).resolves({ experiments: [experiment], nextToken: 'n' });
+  fisMock.on(ListExperimentTemplatesCommand).resolves({
+    experimentTemplates: [{ id: 'EXT1a2b3c4d5e6f7', description: 'stop one instance' }],
+    nextToken: 'n',
+  });
   fisMock.on(CreateExperimentTemplateCommand).resolves({ experimentTemplate: { id: 'EXT1a2b3c4d5e6f7' } });
   const { server } = createServer({
     catalogs: new CatalogProvider({ cacheDir: join(home, 'cache'), credentialsAvailable: async () => false }),

@@ -54,7 +54,7 @@ export function registerExperimentTemplateTools(server: McpServer, deps: ServerD
           .catch((error: unknown) => {
             throw awsCallFailed('ListExperimentTemplates', error);
           });
-        const templates = (result.experimentTemplates ?? []).flatMap((t) =>
+        const templates = (result?.experimentTemplates ?? []).flatMap((t) =>
           t.id
             ? [
                 JSON.parse(
@@ -114,7 +114,7 @@ export function registerExperimentTemplateTools(server: McpServer, deps: ServerD
           .catch((error: unknown) => {
             throw awsCallFailed('GetExperimentTemplate', error);
           });
-        const found = result.experimentTemplate;
+        const found = result?.experimentTemplate;
         if (!found) throw new Error('GetExperimentTemplate returned no template');
         const template = templateFromAws(found);
         const { catalog } = await deps.catalogs.getCatalog(region);
