@@ -293,12 +293,18 @@ describe('chaos-engineering server: guarded experiment operations', () => {
     fisMock
       .on(StartExperimentCommand)
       .resolves({ experiment: { id: 'EXP2', state: { status: 'initiating' } } });
-    const result = await call('start_experiment', { experiment_template_id: 'EXT123', confirm: true });
+    const result = await call('start_experiment', {
+      experiment_template_id: 'EXT123',
+      confirm: true,
+      tags: { team: 'sre', 'started-by': 'someone-else' },
+    });
     expect(result.isError).toBeFalsy();
     const [startCall] = fisMock.commandCalls(StartExperimentCommand);
     expect(startCall?.args[0].input).toMatchObject({
       experimentTemplateId: 'EXT123',
       clientToken: 'token-1',
+      // a caller's tag cannot hide that Faultline started it
+      tags: { team: 'sre', 'started-by': 'faultline' },
     });
   });
 

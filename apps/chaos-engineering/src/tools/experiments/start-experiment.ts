@@ -108,7 +108,8 @@ export function registerStartExperimentTool(server: McpServer, deps: ServerDeps)
             new (await loadFisSdk()).StartExperimentCommand({
               experimentTemplateId: args.experiment_template_id,
               clientToken,
-              tags: { 'started-by': 'faultline', ...args.tags },
+              // last, so a caller's tags cannot make an experiment look as if someone else started it
+              tags: { ...args.tags, 'started-by': 'faultline' },
             }),
           )
           .catch((error: unknown) => {
@@ -139,6 +140,11 @@ export function registerStartExperimentTool(server: McpServer, deps: ServerDeps)
   );
 }
 
+/** The AWS error's text without its generic "try again" advice, which a possibly started experiment overrides. */
+function withoutRetryAdvice(message: string): string {
+  return message.replace(/(?:;| and) try again(?: in a minute| later)?\.$/, '.');
+}
+
 /**
  * A StartExperiment that failed on a time-out, the network, throttling or a 5xx may still have
  * started the experiment (the request reached FIS, the answer was lost). Retrying with a new
@@ -152,7 +158,7 @@ function outcomeUnknownIfRetryable(
   if (error.data?.retryable !== true) return error;
   return new ChaosServerError(
     error.code,
-    `${error.message} The experiment may have started anyway (FIS may have received the request): do not start it again ` +
+    `${withoutRetryAdvice(error.message)} The experiment may have started anyway (FIS may have received the request): do not start it again ` +
       `blindly. Check list_experiments with experiment_template_id: ${templateId} first; to retry, call start_experiment ` +
       `again with client_token: "${clientToken}", so that FIS returns that experiment instead of starting a second one.`,
     { cause: error.cause, data: { ...error.data, outcomeUnknown: true, clientToken } },
