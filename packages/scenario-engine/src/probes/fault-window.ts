@@ -54,12 +54,14 @@ function windowBreaks(window: readonly ProbeSample[], tolerance: Tolerance): boo
  * `tolerance.samples` completed samples (earlier ones included) breaks the tolerance as a whole
  * (success rate, percentile). With the default tolerance (every sample must succeed) one bad sample
  * is enough; `min_success_rate: 0.8` over 5 samples needs two of the last five; a tolerance that is
- * only a percentile needs the window's percentile past its bound. Sorted by when each was noticed.
+ * only a percentile needs the window's percentile past its bound. Sorted by when each was noticed;
+ * `firstPerProbe` stops each probe's scan at its first alarm (enough to find the detection).
  */
 export function alarmSamples(
   samples: readonly ProbeSample[],
   from: number,
   tolerances: ReadonlyMap<string, Tolerance>,
+  options: { firstPerProbe?: boolean } = {},
 ): Array<{ sample: ProbeSample; noticedAt: number }> {
   const alarms: Array<{ sample: ProbeSample; noticedAt: number }> = [];
   const byProbe = new Map<string, ProbeSample[]>();
@@ -71,12 +73,13 @@ export function alarmSamples(
   for (const [probe, unsorted] of byProbe) {
     const tolerance = tolerances.get(probe) ?? DEFAULT_TOLERANCE;
     const series = [...unsorted].sort((a, b) => done(a) - done(b));
-    series.forEach((sample, index) => {
-      if (sample.at < from || !breaks(sample, tolerance)) return;
+    for (const [index, sample] of series.entries()) {
+      if (sample.at < from || !breaks(sample, tolerance)) continue;
       if (windowBreaks(series.slice(Math.max(0, index - tolerance.samples + 1), index + 1), tolerance)) {
         alarms.push({ sample, noticedAt: noticed(sample, tolerance) });
+        if (options.firstPerProbe) break;
       }
-    });
+    }
   }
   return alarms.sort((a, b) => a.noticedAt - b.noticedAt);
 }
@@ -94,7 +97,8 @@ export function analyzeFaultWindow(
 ): FaultWindowAnalysis {
   const tolerance = (probe: string) => input.tolerances.get(probe) ?? DEFAULT_TOLERANCE;
   const after = samples.filter((s) => s.at >= input.injectedAt).sort((a, b) => done(a) - done(b));
-  const alarm = alarmSamples(samples, input.injectedAt, input.tolerances)[0];
+  // called on every new sample while a fault is watched: stop at each probe's first alarm
+  const alarm = alarmSamples(samples, input.injectedAt, input.tolerances, { firstPerProbe: true })[0];
   if (!alarm) return {};
   const first = alarm.sample;
   const detectedAt = alarm.noticedAt;
