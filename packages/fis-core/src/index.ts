@@ -118,6 +118,7 @@ export { toYaml } from './template/yaml';
 export { ValidationIssueCode } from './validate/codes';
 export { closestMatch, editDistance } from './validate/did-you-mean';
 export { escapePointerToken, parsePointer, resolvePointer } from './validate/json-pointer';
+export { apiTemplateOf } from './validate/normalize-shape';
 export type {
   TemplatePlaceholder as ValidationPlaceholder,
   TemplateShape,

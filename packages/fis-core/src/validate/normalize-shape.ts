@@ -78,6 +78,33 @@ function locateInCloudFormation(ctx: ValidationContext, document: Record<string,
 }
 
 /**
+ * The API-shape template inside a wrapper, and the key holding it: the `template` of a whole
+ * `createTemplate()` answer (create_fis_template: it has `iamPolicy` or `cloudformation`), or the
+ * `experimentTemplate` of a GetExperimentTemplate answer. Undefined when the object is not such a
+ * wrapper (it has CreateExperimentTemplate fields of its own).
+ */
+export function wrappedApiTemplate(
+  document: Record<string, unknown>,
+): { key: 'template' | 'experimentTemplate'; template: Record<string, unknown> } | undefined {
+  if (countKeys(document, API_FIELDS.topLevel) > 0) return undefined;
+  const created = own(document, 'template');
+  if (isRecord(created) && (has(document, 'iamPolicy') || has(document, 'cloudformation')))
+    return { key: 'template', template: created };
+  const fetched = own(document, 'experimentTemplate');
+  if (isRecord(fetched)) return { key: 'experimentTemplate', template: fetched };
+  return undefined;
+}
+
+/**
+ * The CreateExperimentTemplate body `validateTemplate` checks in an API-shape object: the wrapped
+ * template ({@link wrappedApiTemplate}), else the object itself. Send this, not the input, so what
+ * reaches AWS is what was validated.
+ */
+export function apiTemplateOf(document: Record<string, unknown>): Record<string, unknown> {
+  return wrappedApiTemplate(document)?.template ?? document;
+}
+
+/**
  * Works out which shape the input is in and where its experiment template(s) are:
  * - a CloudFormation template (`Resources` with one or more `AWS::FIS::ExperimentTemplate`);
  * - a single CloudFormation resource (`{ Type, Properties }`) or its Properties (PascalCase keys);
@@ -112,23 +139,11 @@ export function locateTemplates(ctx: ValidationContext, document: unknown): Loca
       units: [{ shape: 'cloudformation-properties', root, properties }],
     };
   }
-  // the whole answer of create_fis_template / createTemplate(): its API template is what is checked
-  const created = own(document, 'template');
-  if (
-    isRecord(created) &&
-    (has(document, 'iamPolicy') || has(document, 'cloudformation')) &&
-    countKeys(document, API_FIELDS.topLevel) === 0
-  ) {
+  const wrapped = wrappedApiTemplate(document);
+  if (wrapped) {
     return {
       shape: 'api',
-      units: [{ shape: 'api', root: { path: '/template', label: '' }, properties: created }],
-    };
-  }
-  const wrapped = own(document, 'experimentTemplate');
-  if (isRecord(wrapped) && countKeys(document, API_FIELDS.topLevel) === 0) {
-    return {
-      shape: 'api',
-      units: [{ shape: 'api', root: { path: '/experimentTemplate', label: '' }, properties: wrapped }],
+      units: [{ shape: 'api', root: { path: `/${wrapped.key}`, label: '' }, properties: wrapped.template }],
     };
   }
   const camel = countKeys(document, API_FIELDS.topLevel);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../catalog/bundled-catalog';
 import { Catalog } from '../catalog/catalog';
 import { resolvePointer } from './json-pointer';
+import { apiTemplateOf } from './normalize-shape';
 import { ec2Template, errorsOf } from './test-fixtures';
 import { validateTemplate } from './validate-template';
 
@@ -56,6 +57,11 @@ describe('validateTemplate', () => {
     expect(result.shape).toBe('api');
     expect(result.errors[0]?.path).toMatch(/^\/template\/actions\//);
     expect(validateTemplate({ template: ec2Template(), iamPolicy: {} }).valid).toBe(true);
+    // what is sent to AWS is what was checked: the wrapped body, or the object itself
+    expect(apiTemplateOf({ template: ec2Template(), iamPolicy: {} })).toEqual(ec2Template());
+    expect(apiTemplateOf({ experimentTemplate: ec2Template() })).toEqual(ec2Template());
+    const plain = ec2Template();
+    expect(apiTemplateOf(plain)).toBe(plain);
   });
 
   it('reads JSON text the same as the object', () => {

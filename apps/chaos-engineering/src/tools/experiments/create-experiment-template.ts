@@ -1,5 +1,5 @@
 import type { CreateExperimentTemplateCommandInput } from '@aws-sdk/client-fis';
-import { validateTemplate } from '@faultline/fis-core';
+import { apiTemplateOf, validateTemplate } from '@faultline/fis-core';
 import { checkInputSize, structuredResult, toErrorResult } from '@faultline/server-runtime';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
@@ -65,7 +65,7 @@ export function registerCreateExperimentTemplateTool(server: McpServer, deps: Se
         const fis = await deps.fis(region);
         // what was validated is what is sent: the template inside a whole create_fis_template answer
         // or a GetExperimentTemplate answer, not the wrapper (the SDK would drop every field of it)
-        const template = validatedApiTemplate(args.template);
+        const template = apiTemplateOf(args.template);
         const clientToken =
           typeof template.clientToken === 'string' && template.clientToken !== ''
             ? template.clientToken
@@ -97,32 +97,3 @@ export function registerCreateExperimentTemplateTool(server: McpServer, deps: Se
     },
   );
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * The API template `validateTemplate` checked in a `shape: 'api'` input: the `template` of a whole
- * create_fis_template answer (with `iamPolicy` or `cloudformation`), the `experimentTemplate` of a
- * GetExperimentTemplate answer, else the input itself.
- */
-export function validatedApiTemplate(input: Record<string, unknown>): Record<string, unknown> {
-  const topLevel = Object.keys(input).filter((key) => API_TOP_LEVEL.has(key)).length;
-  if (topLevel > 0) return input;
-  if (isRecord(input.template) && ('iamPolicy' in input || 'cloudformation' in input)) return input.template;
-  if (isRecord(input.experimentTemplate)) return input.experimentTemplate;
-  return input;
-}
-
-const API_TOP_LEVEL = new Set([
-  'description',
-  'targets',
-  'actions',
-  'stopConditions',
-  'roleArn',
-  'tags',
-  'logConfiguration',
-  'experimentOptions',
-  'experimentReportConfiguration',
-  'clientToken',
-]);
